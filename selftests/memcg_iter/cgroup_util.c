@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: GPL-2.0
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <mntent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cgroup_util.h"
+
+const char *cg_memory_root(void)
+{
+	static char root[PATH_MAX];
+	struct mntent *m;
+	FILE *f;
+
+	if (root[0])
+		return root;
+	f = setmntent("/proc/mounts", "r");
+	if (!f)
+		return NULL;
+	while ((m = getmntent(f))) {
+		if (strcmp(m->mnt_type, "cgroup"))
+			continue;
+		if (hasmntopt(m, "memory")) {
+			snprintf(root, sizeof(root), "%s", m->mnt_dir);
+			break;
+		}
+	}
+	endmntent(f);
+	return root[0] ? root : NULL;
+}
+
+int read_text(const char *path, char *buf, size_t len)
+{
+	ssize_t n;
+	int fd;
+
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, len - 1);
+	close(fd);
+	if (n < 0)
+		return -1;
+	buf[n] = '\0';
+	return 0;
+}
+
+int write_text(const char *path, const char *buf)
+{
+	ssize_t n;
+	int fd;
+
+	fd = open(path, O_WRONLY);
+	if (fd < 0)
+		return -1;
+	n = write(fd, buf, strlen(buf));
+	close(fd);
+	return n == (ssize_t)strlen(buf) ? 0 : -1;
+}
+
+int cg_create(const char *cg)
+{
+	return mkdir(cg, 0755) && errno != EEXIST ? -1 : 0;
+}
+
+int cg_destroy(const char *cg)
+{
+	int i;
+
+	/* Exiting tasks leave the group asynchronously: retry briefly. */
+	for (i = 0; i < 200; i++) {
+		if (!rmdir(cg) || errno == ENOENT)
+			return 0;
+		if (errno != EBUSY)
+			return -1;
+		usleep(10000);
+	}
+	return -1;
+}
+
+int cg_write(const char *cg, const char *file, const char *val)
+{
+	char path[PATH_MAX];
+
+	snprintf(path, sizeof(path), "%s/%s", cg, file);
+	return write_text(path, val);
+}
+
+int cg_write_long(const char *cg, const char *file, long val)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%ld", val);
+	return cg_write(cg, file, buf);
+}
+
+long cg_read_long(const char *cg, const char *file)
+{
+	char path[PATH_MAX], buf[64];
+
+	snprintf(path, sizeof(path), "%s/%s", cg, file);
+	if (read_text(path, buf, sizeof(buf)))
+		return -1;
+	return strtol(buf, NULL, 10);
+}
+
+static long read_key(const char *path, const char *key)
+{
+	char line[256];
+	size_t klen = strlen(key);
+	long val = -1;
+	FILE *f;
+
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		if (!strncmp(line, key, klen) &&
+		    (line[klen] == ' ' || line[klen] == ':' || line[klen] == '\t')) {
+			val = strtol(line + klen + 1, NULL, 10);
+			break;
+		}
+	}
+	fclose(f);
+	return val;
+}
+
+long cg_read_key_long(const char *cg, const char *file, const char *key)
+{
+	char path[PATH_MAX];
+
+	snprintf(path, sizeof(path), "%s/%s", cg, file);
+	return read_key(path, key);
+}
+
+long meminfo_kb(const char *key)
+{
+	return read_key("/proc/meminfo", key);
+}
+
+long vmstat_read(const char *key)
+{
+	return read_key("/proc/vmstat", key);
+}
+
+int cg_enter(const char *cg, pid_t pid)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%d", pid);
+	return cg_write(cg, "tasks", buf);
+}
+
+int cg_run(const char *cg, int (*fn)(const char *cg, void *arg), void *arg)
+{
+	int status;
+	pid_t pid;
+
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (!pid) {
+		if (cg_enter(cg, getpid()))
+			_exit(125);
+		_exit(fn(cg, arg));
+	}
+	if (waitpid(pid, &status, 0) < 0)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+long memcg_count(void)
+{
+	char line[256], name[64];
+	long hier, num, en;
+	FILE *f;
+
+	f = fopen("/proc/cgroups", "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		if (sscanf(line, "%63s %ld %ld %ld", name, &hier, &num, &en) == 4 &&
+		    !strcmp(name, "memory")) {
+			fclose(f);
+			return num;
+		}
+	}
+	fclose(f);
+	return -1;
+}
+
+long memcg_count_settle(long want, int timeout_s)
+{
+	long n = memcg_count();
+	int i;
+
+	/* Groups are freed after an RCU grace period and a work item. */
+	for (i = 0; n > want && i < timeout_s * 10; i++) {
+		usleep(100000);
+		n = memcg_count();
+	}
+	return n;
+}
+
+char *alloc_anon(size_t size)
+{
+	char *p;
+	size_t i;
+
+	p = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	for (i = 0; i < size; i += 4096)
+		p[i] = (char)(i >> 12) | 1;
+	return p;
+}
+
+int alloc_pagecache(const char *path, size_t size)
+{
+	char buf[4096];
+	size_t done;
+	int fd;
+
+	memset(buf, 0x5a, sizeof(buf));
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd < 0)
+		return -1;
+	for (done = 0; done < size; done += sizeof(buf)) {
+		if (write(fd, buf, sizeof(buf)) != sizeof(buf)) {
+			close(fd);
+			return -1;
+		}
+	}
+	close(fd);
+	return 0;
+}

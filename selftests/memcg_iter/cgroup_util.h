@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Small helpers for cgroup v1 memory controller tests: find the
+ * hierarchy, create/destroy groups, read/write control files, run a
+ * function inside a group, charge page cache and anonymous memory.
+ */
+#ifndef MEMCG_ITER_CGROUP_UTIL_H
+#define MEMCG_ITER_CGROUP_UTIL_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#define KB(x) ((size_t)(x) << 10)
+#define MB(x) ((size_t)(x) << 20)
+
+/* Mount point of the v1 hierarchy that carries the memory controller. */
+const char *cg_memory_root(void);
+
+int cg_create(const char *cg);
+int cg_destroy(const char *cg);
+int cg_write(const char *cg, const char *file, const char *val);
+int cg_write_long(const char *cg, const char *file, long val);
+long cg_read_long(const char *cg, const char *file);
+/* Value of "key value" line in cg/file (memory.stat), -1 if absent. */
+long cg_read_key_long(const char *cg, const char *file, const char *key);
+int cg_enter(const char *cg, pid_t pid);
+
+/* Fork a child that joins cg and runs fn(arg); returns its exit status. */
+int cg_run(const char *cg, int (*fn)(const char *cg, void *arg), void *arg);
+
+/* The memory row of /proc/cgroups: number of memory cgroups, -1 on error. */
+long memcg_count(void);
+
+/* Wait up to timeout_s for memcg_count() <= want; returns last count. */
+long memcg_count_settle(long want, int timeout_s);
+
+/* A "key value" line of /proc/meminfo (kB) or /proc/vmstat. */
+long meminfo_kb(const char *key);
+long vmstat_read(const char *key);
+
+/* Touch size bytes of fresh anonymous memory; returns it (not freed). */
+char *alloc_anon(size_t size);
+/* Write size bytes to a new file at path (page cache / shmem on tmpfs). */
+int alloc_pagecache(const char *path, size_t size);
+
+/* Read a whole small file into buf, 0 on success. */
+int read_text(const char *path, char *buf, size_t len);
+int write_text(const char *path, const char *buf);
+
+#endif

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Minimal kselftest reporting (TAP 13) for the memcg_iter tests.
+ *
+ * The 3.10 tree has no tools/testing/selftests/kselftest.h; this header
+ * offers the part of its interface these tests use, with the same names
+ * and the same exit codes (0 pass, 1 fail, 4 skip).
+ */
+#ifndef MEMCG_ITER_KSFT_H
+#define MEMCG_ITER_KSFT_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define KSFT_PASS	0
+#define KSFT_FAIL	1
+#define KSFT_SKIP	4
+
+static unsigned int ksft_pass, ksft_fail, ksft_skip, ksft_num;
+
+static inline void ksft_print_header(void)
+{
+	printf("TAP version 13\n");
+	fflush(stdout);
+}
+
+static inline void ksft_set_plan(unsigned int plan)
+{
+	printf("1..%u\n", plan);
+	fflush(stdout);
+}
+
+static inline void ksft_print_msg(const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("# ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	fflush(stdout);
+}
+
+static inline void ksft_test_result_pass(const char *name)
+{
+	printf("ok %u %s\n", ++ksft_num, name);
+	ksft_pass++;
+	fflush(stdout);
+}
+
+static inline void ksft_test_result_fail(const char *name)
+{
+	printf("not ok %u %s\n", ++ksft_num, name);
+	ksft_fail++;
+	fflush(stdout);
+}
+
+static inline void ksft_test_result_skip(const char *name)
+{
+	printf("ok %u # SKIP %s\n", ++ksft_num, name);
+	ksft_skip++;
+	fflush(stdout);
+}
+
+static inline void ksft_test_result(int ret, const char *name)
+{
+	if (ret == KSFT_PASS)
+		ksft_test_result_pass(name);
+	else if (ret == KSFT_SKIP)
+		ksft_test_result_skip(name);
+	else
+		ksft_test_result_fail(name);
+}
+
+static inline int ksft_exit(void)
+{
+	printf("# Totals: pass:%u fail:%u skip:%u\n",
+	       ksft_pass, ksft_fail, ksft_skip);
+	fflush(stdout);
+	if (ksft_fail)
+		exit(KSFT_FAIL);
+	if (ksft_skip && !ksft_pass)
+		exit(KSFT_SKIP);
+	exit(KSFT_PASS);
+}
+
+#endif /* MEMCG_ITER_KSFT_H */

@@ -1,0 +1,33 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# Run memcg_iter selftests.  Each program prints TAP and exits 0 (pass),
+# 1 (fail) or 4 (skip); 124 from timeout(1) counts as a failure.  Honours
+# the 'timeout=' line of ./settings and closes with
+# "N passed, N failed, N skipped".
+#
+# Usage: run_tests.sh [TEST [ARGS...]]...   (ARGS quoted as one word)
+cd "$(dirname "$0")" || exit 1
+timeout_s=$(sed -n 's/^timeout=//p' settings 2>/dev/null)
+timeout_s=${timeout_s:-600}
+[ $# -gt 0 ] || set -- test_smoke
+rcfile=/tmp/.memcg_iter_rc.$$
+pass=0 fail=0 skip=0 n=0
+echo "TAP version 13"
+echo "1..$#"
+for t in "$@"; do
+	n=$((n + 1))
+	echo "# selftests: memcg_iter: $t"
+	# $t may carry arguments: split on purpose.
+	# shellcheck disable=SC2086
+	{ timeout "$timeout_s" ./$t 2>&1; echo $? > "$rcfile"; } | sed 's/^/# /'
+	rc=$(cat "$rcfile")
+	case $rc in
+	0) echo "ok $n selftests: memcg_iter: $t"; pass=$((pass + 1)) ;;
+	4) echo "ok $n selftests: memcg_iter: $t # SKIP"; skip=$((skip + 1)) ;;
+	124) echo "not ok $n selftests: memcg_iter: $t # TIMEOUT ${timeout_s}s"; fail=$((fail + 1)) ;;
+	*) echo "not ok $n selftests: memcg_iter: $t # exit=$rc"; fail=$((fail + 1)) ;;
+	esac
+done
+rm -f "$rcfile"
+echo "$pass passed, $fail failed, $skip skipped"
+[ "$fail" = 0 ]

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Smoke test of memory cgroups under global reclaim.
+ *
+ * N memcgs (default 1000) each get a task holding anonymous memory and a
+ * tmpfs file (page cache); a hog in the root group then pushes the whole
+ * machine into reclaim with swap active; the tasks exit and every group
+ * is removed.  Afterwards the memory row of /proc/cgroups must be back to
+ * where it started: a group whose css reference leaked stays counted.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "cgroup_util.h"
+#include "ksft.h"
+
+static int nr_groups = 1000;
+static size_t charge = KB(64);
+static char top[PATH_MAX - 64];
+static const char *filedir = "/tmp/memcg_iter_smoke";
+static pid_t *pids;
+static int hold[2];
+static long baseline;
+
+static void group_path(char *buf, size_t len, int i)
+{
+	snprintf(buf, len, "%s/g%04d", top, i);
+}
+
+/* Child: join group i, charge page cache and anon, wait to be released. */
+static void member(int i, int ready)
+{
+	char cg[PATH_MAX], file[PATH_MAX], c = 1;
+
+	group_path(cg, sizeof(cg), i);
+	snprintf(file, sizeof(file), "%s/%d", filedir, i);
+	if (cg_enter(cg, getpid()) || alloc_pagecache(file, charge) ||
+	    !alloc_anon(charge))
+		c = 0;
+	if (write(ready, &c, 1) != 1)
+		_exit(1);
+	close(hold[1]);
+	while (read(hold[0], &c, 1) < 0 && errno == EINTR)
+		;
+	_exit(0);
+}
+
+static int test_create_and_charge(void)
+{
+	char cg[PATH_MAX], c;
+	int ready[2], i, bad = 0;
+	long usage;
+
+	baseline = memcg_count();
+	if (baseline < 1) {
+		ksft_print_msg("cannot read the memory row of /proc/cgroups\n");
+		return KSFT_FAIL;
+	}
+	snprintf(top, sizeof(top), "%s/memcg_iter_smoke", cg_memory_root());
+	if (cg_create(top) || cg_write(top, "memory.use_hierarchy", "1")) {
+		ksft_print_msg("cannot create %s: %m\n", top);
+		return KSFT_FAIL;
+	}
+	mkdir(filedir, 0755);
+	if (pipe(ready) || pipe(hold))
+		return KSFT_FAIL;
+	pids = calloc(nr_groups, sizeof(*pids));
+	for (i = 0; i < nr_groups; i++) {
+		group_path(cg, sizeof(cg), i);
+		if (cg_create(cg)) {
+			ksft_print_msg("mkdir %s: %m\n", cg);
+			return KSFT_FAIL;
+		}
+		pids[i] = fork();
+		if (pids[i] < 0)
+			return KSFT_FAIL;
+		if (!pids[i])
+			member(i, ready[1]);
+	}
+	for (i = 0; i < nr_groups; i++) {
+		if (read(ready[0], &c, 1) != 1 || !c)
+			bad++;
+	}
+	close(ready[0]);
+	close(ready[1]);
+	if (bad) {
+		ksft_print_msg("%d of %d members could not charge\n", bad, nr_groups);
+		return KSFT_FAIL;
+	}
+	/* Every group holds at least its own pages (the charge batch may add more). */
+	for (i = 0; i < nr_groups; i++) {
+		group_path(cg, sizeof(cg), i);
+		usage = cg_read_long(cg, "memory.usage_in_bytes");
+		if (usage < (long)charge) {
+			ksft_print_msg("%s: usage %ld < %zu charged\n", cg, usage, charge);
+			bad++;
+		}
+	}
+	ksft_print_msg("%d groups created, %zu KiB page cache + %zu KiB anon each; memcgs now %ld\n",
+		       nr_groups, charge >> 10, charge >> 10, memcg_count());
+	return bad ? KSFT_FAIL : KSFT_PASS;
+}
+
+static int test_global_pressure(void)
+{
+	long before = vmstat_read("pswpout"), after, total_kb, swap_kb, hog_kb;
+	long used_before = cg_read_long(top, "memory.usage_in_bytes"), used_after;
+	int status;
+	pid_t pid;
+
+	total_kb = meminfo_kb("MemTotal");
+	swap_kb = meminfo_kb("SwapFree");
+	if (swap_kb <= 0) {
+		ksft_print_msg("no swap in this system\n");
+		return KSFT_SKIP;
+	}
+	/* More than RAM, well inside RAM + swap. */
+	hog_kb = total_kb + swap_kb / 4;
+	if (hog_kb > total_kb + swap_kb / 2)
+		hog_kb = total_kb + swap_kb / 2;
+	pid = fork();
+	if (!pid)
+		_exit(alloc_anon((size_t)hog_kb << 10) ? 0 : 1);
+	if (pid < 0 || waitpid(pid, &status, 0) < 0)
+		return KSFT_FAIL;
+	after = vmstat_read("pswpout");
+	used_after = cg_read_long(top, "memory.usage_in_bytes");
+	ksft_print_msg("hog of %ld MiB: pswpout +%ld, groups' usage %ld -> %ld KiB\n",
+		       hog_kb >> 10, after - before, used_before >> 10, used_after >> 10);
+	if (!WIFEXITED(status) && WTERMSIG(status) == SIGKILL)
+		ksft_print_msg("hog was OOM-killed\n");
+	if (after <= before) {
+		ksft_print_msg("no page was swapped out\n");
+		return KSFT_FAIL;
+	}
+	if (used_after >= used_before) {
+		ksft_print_msg("global reclaim took nothing from the groups\n");
+		return KSFT_FAIL;
+	}
+	return KSFT_PASS;
+}
+
+static int test_remove_all(void)
+{
+	char cg[PATH_MAX], file[PATH_MAX];
+	int i, bad = 0;
+	long now;
+
+	close(hold[1]);
+	for (i = 0; i < nr_groups; i++)
+		waitpid(pids[i], NULL, 0);
+	for (i = 0; i < nr_groups; i++) {
+		snprintf(file, sizeof(file), "%s/%d", filedir, i);
+		unlink(file);
+		group_path(cg, sizeof(cg), i);
+		if (cg_destroy(cg)) {
+			ksft_print_msg("rmdir %s: %m\n", cg);
+			bad++;
+		}
+	}
+	if (cg_destroy(top))
+		bad++;
+	rmdir(filedir);
+	now = memcg_count_settle(baseline, 60);
+	ksft_print_msg("memory cgroups: %ld before, %ld after removal\n", baseline, now);
+	if (now != baseline) {
+		ksft_print_msg("%ld memory cgroups were not freed\n", now - baseline);
+		bad++;
+	}
+	return bad ? KSFT_FAIL : KSFT_PASS;
+}
+
+int main(int argc, char **argv)
+{
+	int opt, ret;
+
+	while ((opt = getopt(argc, argv, "n:k:h")) != -1) {
+		switch (opt) {
+		case 'n':
+			nr_groups = atoi(optarg);
+			break;
+		case 'k':
+			charge = KB(atoi(optarg));
+			break;
+		default:
+			fprintf(stderr, "usage: %s [-n groups] [-k KiB per group]\n", argv[0]);
+			return opt == 'h' ? 0 : 2;
+		}
+	}
+	ksft_print_header();
+	if (!cg_memory_root()) {
+		ksft_set_plan(0);
+		ksft_print_msg("no cgroup v1 memory hierarchy mounted\n");
+		return KSFT_SKIP;
+	}
+	ksft_set_plan(3);
+	ret = test_create_and_charge();
+	ksft_test_result(ret, "smoke: create and charge groups");
+	if (ret != KSFT_PASS) {
+		ksft_test_result_skip("smoke: global pressure with swap (setup failed)");
+		ksft_test_result(test_remove_all(), "smoke: remove all, no memcg leaked");
+		ksft_exit();
+	}
+	ksft_test_result(test_global_pressure(), "smoke: global pressure with swap");
+	ksft_test_result(test_remove_all(), "smoke: remove all, no memcg leaked");
+	ksft_exit();
+	return 0;
+}
