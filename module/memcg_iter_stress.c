@@ -37,11 +37,8 @@
 #include <linux/random.h>
 #include <linux/seq_file.h>
 
-#if __has_include(<linux/memcg_iter_test.h>)
+/* From the test-only patch; README explains building against other kernels. */
 #include <linux/memcg_iter_test.h>
-#else
-#error "kernel lacks <linux/memcg_iter_test.h>: apply the test-only hook patch (patches/test/0001-*)"
-#endif
 
 #define HOOK_PATCH \
 	"patches/test/0001-TEST-ONLY-memcg-reclaim-iterator-counters-and-a-hook.patch"
@@ -75,21 +72,30 @@ static const struct kernel_param_ops bounded_ops = {
 	.get = param_get_bounded,
 };
 
-#define BOUNDED_PARAM(name, def, maximum, desc)				\
-	static struct bounded_uint name = { .val = (def), .max = (maximum) }; \
-	module_param_cb(name, &bounded_ops, &name, 0644);		\
-	MODULE_PARM_DESC(name, desc)
+static struct bounded_uint probability = { .val = 2, .max = 100 };
+module_param_cb(probability, &bounded_ops, &probability, 0644);
+MODULE_PARM_DESC(probability,
+		 "percent of memcg walk steps that break the walk (0-100, default 2)");
 
-BOUNDED_PARAM(probability, 2, 100,
-	      "percent of memcg walk steps that break the walk (0-100, default 2)");
-BOUNDED_PARAM(slow_every, 0, 1000000,
-	      "BENCHMARK ONLY: memcgs whose cgroup id is a multiple of this are slow (0 = off)");
-BOUNDED_PARAM(slow_ms, 0, 10000,
-	      "BENCHMARK ONLY: extra reclaim time of a slow memcg in ms (0-10000)");
-BOUNDED_PARAM(window_us, 0, 10000,
-	      "spin this many us between iterator tryget and position store (0-10000, 0 = off)");
-BOUNDED_PARAM(window_probability, 10, 100,
-	      "percent of iterator steps that spin window_us (0-100, default 10)");
+static struct bounded_uint slow_every = { .val = 0, .max = 1000000 };
+module_param_cb(slow_every, &bounded_ops, &slow_every, 0644);
+MODULE_PARM_DESC(slow_every,
+		 "BENCHMARK ONLY: memcgs whose cgroup id is a multiple of this are slow (0 = off)");
+
+static struct bounded_uint slow_ms = { .val = 0, .max = 10000 };
+module_param_cb(slow_ms, &bounded_ops, &slow_ms, 0644);
+MODULE_PARM_DESC(slow_ms,
+		 "BENCHMARK ONLY: extra reclaim time of a slow memcg in ms (0-10000)");
+
+static struct bounded_uint window_us = { .val = 0, .max = 10000 };
+module_param_cb(window_us, &bounded_ops, &window_us, 0644);
+MODULE_PARM_DESC(window_us,
+		 "spin this many us between iterator tryget and position store (0-10000, 0 = off)");
+
+static struct bounded_uint window_probability = { .val = 10, .max = 100 };
+module_param_cb(window_probability, &bounded_ops, &window_probability, 0644);
+MODULE_PARM_DESC(window_probability,
+		 "percent of iterator steps that spin window_us (0-100, default 10)");
 
 static bool global_only = true;
 module_param(global_only, bool, 0644);
@@ -103,6 +109,7 @@ struct stress_rnd {
 	struct rnd_state state;
 	int gen;
 };
+
 static DEFINE_PER_CPU(struct stress_rnd, stress_rnd);
 
 static int param_set_seed(const char *val, const struct kernel_param *kp)
@@ -182,10 +189,10 @@ static const struct memcg_iter_test_ops stress_ops = {
 };
 
 /* The hook's entry points, looked up at load time. */
-static typeof(&memcg_iter_test_register) do_register;
-static typeof(&memcg_iter_test_unregister) do_unregister;
-static typeof(&memcg_iter_test_read) do_read;
-static typeof(&memcg_iter_test_reset) do_reset;
+static int (*do_register)(const struct memcg_iter_test_ops *ops);
+static void (*do_unregister)(const struct memcg_iter_test_ops *ops);
+static void (*do_read)(struct memcg_iter_test_stats *stats);
+static void (*do_reset)(void);
 
 static void put_hook(void)
 {

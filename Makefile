@@ -1,0 +1,52 @@
+# memcg-iter: fix for the memcg reclaim iterator restart loop on
+# CentOS 7.9 / RHEL7 (3.10.0-1160.el7), with its test tooling.
+#
+#   make kernels SOURCE=<kernel SRPM | tarball | git dir | tree>   main job
+#   make check                                                   tests
+#
+# Run 'make help' for the rest.
+
+SHELL := /bin/sh
+SOURCE ?=
+REF ?=
+EXCLUDE ?=
+FLAVOUR ?= release
+VARIANT ?= fixed
+DURATION ?= 3600
+
+MODULES := -m module -m selftests/splat
+
+.PHONY: help deps tree kernels kernel check check-host bench soak clean-cache
+
+help:
+	@echo "make deps                      install the Debian packages used (apt-get)"
+	@echo "make tree SOURCE=... [REF=...] [EXCLUDE=path]"
+	@echo "                               cache a pristine 3.10.0-1160.el7 tree"
+	@echo "make kernels SOURCE=...        the main job: cache the tree (if given),"
+	@echo "                               build release+debug kernels with the fix"
+	@echo "                               series, test hooks and the stress module"
+	@echo "make kernel FLAVOUR=F VARIANT=V one kernel (F: release|debug;"
+	@echo "                               V: none|baseline|fixed|mutant|series file)"
+	@echo "make check                     the test suite (host + guest tests)"
+	@echo "make check-host                host tests only (no kernel tree needed)"
+
+deps:
+	@scripts/install-deps
+
+tree: deps
+	@test -n "$(SOURCE)" || { echo "make tree: set SOURCE=<srpm|tarball|git dir|tree>"; exit 2; }
+	@scripts/get-tree $(if $(REF),--ref $(REF)) $(foreach e,$(EXCLUDE),--exclude $(e)) $(SOURCE)
+
+kernels: deps
+	@if [ -n "$(SOURCE)" ]; then scripts/get-tree $(if $(REF),--ref $(REF)) $(foreach e,$(EXCLUDE),--exclude $(e)) $(SOURCE); fi
+	@scripts/build -f release -v fixed $(MODULES)
+	@scripts/build -f debug -v fixed $(MODULES)
+
+kernel: deps
+	@scripts/build -f $(FLAVOUR) -v $(VARIANT) $(MODULES)
+
+check: deps
+	@scripts/run-tests
+
+check-host:
+	@scripts/run-tests --host

@@ -1,0 +1,79 @@
+# get-tree refuses a missing input, a wrong version, a modified tree and a
+# tree with the series applied, with a clear message, leaving the cache
+# exactly as it was.
+. "$(dirname "$0")/../lib.sh"
+G=$PROJ/scripts/get-tree
+T=$(mktemp -d)
+# Only directories are made writable: files under $T/real are hard links
+# to the cached pristine tree and must keep their read-only mode.
+trap 'find "$T" -type d -exec chmod u+w {} + 2>/dev/null; rm -rf "$T"' EXIT
+export MEMCG_ITER_CACHE=$T/cache
+mkdir -p "$T/cache"
+echo sentinel > "$T/cache/sentinel"
+snap() { (cd "$T/cache" && find . -mindepth 1 -print | sort | xargs ls -ld --time-style=+%s 2>/dev/null | md5sum); }
+before=$(snap)
+
+expect_error() { # WHAT PATTERN ARGS...
+	what=$1 pat=$2; shift 2
+	rc=0
+	out=$("$G" "$@" 2>&1) || rc=$?
+	if [ "$rc" != 0 ] && echo "$out" | grep -q "$pat"; then
+		pass "$what: refused ($(echo "$out" | tail -1))"
+	else
+		fail "$what: exit $rc, output: $out"
+	fi
+	[ "$(snap)" = "$before" ] && pass "$what: cache untouched" || fail "$what: cache changed"
+}
+
+# A fake tree: the right Makefile, the files the series touches altered.
+mk_tree() {
+	mkdir -p "$1/mm" "$1/kernel" "$1/include/linux" "$1/scripts" "$1/drivers/acpi" "$1/arch/x86/mm"
+	printf 'VERSION = %s\nPATCHLEVEL = 10\nSUBLEVEL = 0\nEXTRAVERSION =\nRHEL_MAJOR = 7\nRHEL_MINOR = 9\nRHEL_RELEASE = %s\n' "$2" "$3" > "$1/Makefile"
+	for f in mm/memcontrol.c mm/vmscan.c kernel/cgroup.c include/linux/memcontrol.h \
+		include/linux/cgroup.h include/linux/swap.h scripts/recordmcount.h \
+		drivers/acpi/blacklist.c arch/x86/mm/kaiser.c; do
+		echo "/* not the real file */" > "$1/$f"
+	done
+}
+
+expect_error "missing input" "no such file" "$T/does-not-exist.src.rpm"
+expect_error "missing dir" "no such file" "$T/nothing-here"
+mk_tree "$T/v4" 4 1160
+expect_error "wrong VERSION" "wrong kernel version" "$T/v4"
+mk_tree "$T/r1127" 3 1127
+expect_error "wrong RHEL_RELEASE" "wrong kernel version" "$T/r1127"
+mk_tree "$T/mod" 3 1160
+expect_error "modified tree" "modified tree" "$T/mod"
+mk_tree "$T/applied" 3 1160
+echo 'struct mem_cgroup __rcu *last_visited;' > "$T/applied/mm/memcontrol.c"
+expect_error "series already applied" "already applied" "$T/applied"
+echo "not a tarball" > "$T/bogus.tar.xz"
+expect_error "corrupt tarball" "cannot unpack" "$T/bogus.tar.xz"
+expect_error "not a tree" "not a kernel tree" "$T/cache"
+
+# With the real pristine tree: one modified file is caught, and a second
+# run with the same source is a no-op.
+if has_pristine; then
+	P=$CACHE/pristine
+	# A hard-linked copy is cheap; the one file changed is unlinked first.
+	cp -al "$P" "$T/real"
+	find "$T/real" -type d -exec chmod u+w {} +
+	rm -f "$T/real/.memcg-iter-pristine" "$T/real/mm/vmscan.c"
+	{ cat "$P/mm/vmscan.c"; echo "/* local change */"; } > "$T/real/mm/vmscan.c"
+	expect_error "real tree, mm/vmscan.c changed" "mm/vmscan.c" "$T/real"
+	rm -f "$T/real/mm/vmscan.c"
+	cat "$P/mm/vmscan.c" > "$T/real/mm/vmscan.c"
+	if "$G" "$T/real" >/dev/null 2>&1 && "$G" "$T/real" 2>&1 | grep -q "up to date"; then
+		pass "real tree accepted, second run is a no-op"
+	else
+		fail "real tree not accepted or not idempotent"
+	fi
+	if stat -c %A "$T/cache/pristine/mm/memcontrol.c" | grep -q w; then
+		fail "cached tree is writable"
+	else
+		pass "cached tree is read-only"
+	fi
+else
+	echo "note: no pristine tree cached; real-tree checks not run"
+fi
+finish

@@ -1,0 +1,21 @@
+# The console scanner passes a clean boot log and flags every splat kind.
+. "$(dirname "$0")/../lib.sh"
+S=$PROJ/scripts/scan-console
+D=$PROJ/selftests/host/samples
+
+if "$S" -q "$D/clean.log"; then pass "clean log passes"; else fail "clean log flagged"; fi
+for f in "$D"/*.log; do
+	case $f in */clean.log) continue ;; esac
+	rc=0
+	out=$("$S" "$f") || rc=$?
+	if [ "$rc" = 1 ] && echo "$out" | grep -q -- '--- splat 1'; then
+		pass "$(basename "$f") flagged"
+	else
+		fail "$(basename "$f") not flagged (exit $rc)"
+	fi
+done
+# The splat is quoted, not just counted.
+"$S" "$D/warn.log" | grep -q 'deliberate WARN' && pass "WARN quoted" || fail "WARN text not quoted"
+rc=0; "$S" /nonexistent.log >/dev/null 2>&1 || rc=$?
+[ "$rc" = 2 ] && pass "unreadable log is an error" || fail "unreadable log gave $rc"
+finish

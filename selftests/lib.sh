@@ -1,0 +1,27 @@
+# Helpers for selftests/host/*.sh and selftests/kernel/*.sh (sourced).
+PROJ=$(cd "$(dirname "$0")/../.." && pwd)
+CACHE=${MEMCG_ITER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/memcg-iter}
+failures=0
+
+pass() { echo "PASS: $*"; }
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+skip() { echo "SKIP: $*"; exit 4; }
+finish() { [ "$failures" = 0 ] && exit 0; exit 1; }
+has_pristine() { [ -f "$CACHE/pristine/.memcg-iter-pristine" ]; }
+
+# need_tree: skip the test when no pristine tree is cached.
+need_tree() {
+	has_pristine ||
+		skip "no kernel tree in $CACHE/pristine (run: make tree SOURCE=<srpm|tarball|git dir>)"
+}
+
+# kbuild FLAVOUR VARIANT: build a kernel with the test modules; prints
+# a RESULT line with the time it took.
+kbuild() {
+	t0=$(date +%s)
+	if "$PROJ/scripts/build" -f "$1" -v "$2" -m "$PROJ/module" -m "$PROJ/selftests/splat" >/dev/null; then
+		echo "RESULT: build $1/$2: $(($(date +%s) - t0)) s"
+		return 0
+	fi
+	return 1
+}

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * memhog - keep the machine under memory pressure: map SIZE MiB of
+ * anonymous memory and keep touching it for SECONDS, so that kswapd and
+ * direct reclaim run and swap is used.  A test helper, not a test.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+
+int main(int argc, char **argv)
+{
+	long mb = 0, secs = 10, i, pages;
+	time_t end;
+	char *p;
+	int opt;
+
+	while ((opt = getopt(argc, argv, "m:t:")) != -1) {
+		switch (opt) {
+		case 'm':
+			mb = atol(optarg);
+			break;
+		case 't':
+			secs = atol(optarg);
+			break;
+		default:
+			fprintf(stderr, "usage: %s -m MiB [-t seconds]\n", argv[0]);
+			return 2;
+		}
+	}
+	if (mb <= 0) {
+		fprintf(stderr, "usage: %s -m MiB [-t seconds]\n", argv[0]);
+		return 2;
+	}
+	pages = mb << 8;
+	p = mmap(NULL, (size_t)mb << 20, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED) {
+		perror("mmap");
+		return 1;
+	}
+	end = time(NULL) + secs;
+	do {
+		for (i = 0; i < pages; i++)
+			p[i << 12] = (char)i;
+	} while (time(NULL) < end);
+	return 0;
+}

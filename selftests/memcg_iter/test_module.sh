@@ -1,0 +1,107 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+# memcg_iter_stress.ko: parameters are validated at load time and at run
+# time, the counters work, breaks are injected at the configured rate
+# under real reclaim, and the module survives load/unload under load.
+cd "$(dirname "$0")"
+. ./lib.sh
+KO=./memcg_iter_stress.ko
+echo "TAP version 13"
+[ -f "$KO" ] || { echo "1..0 # SKIP no memcg_iter_stress.ko"; exit 4; }
+[ -n "$MEMCG" ] || { echo "1..0 # SKIP no memory cgroup hierarchy"; exit 4; }
+
+loaded() { grep -q '^memcg_iter_stress ' /proc/modules; }
+unload() { i=0; while loaded && [ $i -lt 50 ]; do rmmod memcg_iter_stress 2>/dev/null || usleep 100000; i=$((i + 1)); done; ! loaded; }
+
+# Load-time validation.
+for bad in probability=101 probability=abc probability=-1 slow_ms=10001 \
+	   window_us=10001 window_probability=200 global_only=maybe seed=xyz; do
+	if insmod "$KO" "$bad" 2>/dev/null; then
+		not_ok "insmod $bad refused"; unload
+	else
+		check "insmod $bad refused" sh -c '! grep -q "^memcg_iter_stress " /proc/modules'
+	fi
+done
+
+check "insmod with defaults" insmod "$KO"
+check "probability defaults to 2" [ "$(cat $STRESS/parameters/probability)" = 2 ]
+check "global_only defaults to Y" [ "$(cat $STRESS/parameters/global_only)" = Y ]
+
+# Run-time validation: a bad write fails and keeps the old value.
+for pv in probability:101 probability:abc probability:"" probability:-3 slow_ms:99999 \
+	  slow_every:abc window_us:10001 window_probability:101 global_only:2 seed:abc; do
+	p=${pv%%:*} v=${pv#*:}
+	old=$(cat "$STRESS/parameters/$p")
+	if echo "$v" > "$STRESS/parameters/$p" 2>/dev/null; then
+		not_ok "write '$v' to $p refused"
+	else
+		check "write '$v' to $p refused, value kept" [ "$(cat "$STRESS/parameters/$p")" = "$old" ]
+	fi
+done
+echo 5 > $STRESS/parameters/probability
+check "write 5 to probability" [ "$(cat $STRESS/parameters/probability)" = 5 ]
+echo 2 > $STRESS/parameters/probability
+
+# Counters.
+for k in hook_calls breaks_injected kswapd_walks kswapd_restarts kswapd_rounds \
+	 direct_walks cleared max_walk_visits; do
+	check "stats has $k" [ -n "$(stat $k)" ]
+done
+check "reset refuses 2" sh -c "! echo 2 > $DBG/reset 2>/dev/null"
+check "reset accepts 1" sh -c "echo 1 > $DBG/reset"
+
+# Injection rate under global reclaim: 200 memcgs with page cache, a hog.
+top=$MEMCG/stress_rate
+mkdir -p $top
+i=0
+while [ $i -lt 200 ]; do
+	mkdir -p $top/g$i
+	sh -c "echo \$\$ > $top/g$i/tasks; dd if=/dev/zero of=/tmp/rate$i bs=4k count=16 2>/dev/null"
+	i=$((i + 1))
+done
+echo 1 > $DBG/reset
+total=$(awk '/MemTotal/ { print int($2 / 1024) }' /proc/meminfo)
+./memhog -m $((total + 64)) -t 20
+sleep 2	# let kswapd finish so the counters are read at rest
+calls=$(stat hook_calls)
+breaks=$(stat breaks_injected)
+kbreaks=$(($(stat kswapd_breaks) + $(stat direct_breaks)))
+diag "hook calls $calls, breaks injected $breaks (kernel counted $kbreaks), p = 2%"
+check "reclaim called the hook (>= 1000 calls)" [ "$calls" -ge 1000 ]
+# Binomial(calls, 0.02): accept |breaks - 0.02 calls| <= 5 sd + 2.
+check "breaks within 5 sigma of 2% of calls" awk -v n="$calls" -v b="$breaks" \
+	'BEGIN { m = n * 0.02; sd = sqrt(n * 0.02 * 0.98); d = b - m; if (d < 0) d = -d; exit !(d <= 5 * sd + 2) }'
+# Read one after the other while reclaim may still trickle on: allow 1%.
+check "kernel and module agree on breaks" awk -v a="$breaks" -v b="$kbreaks" \
+	'BEGIN { d = a - b; if (d < 0) d = -d; exit !(d <= a / 100 + 1) }'
+check "walks were counted" [ "$(($(stat kswapd_walks) + $(stat direct_walks)))" -gt 0 ]
+
+# Global-only: limit reclaim in a small group must not be broken.
+echo 1 > $DBG/reset
+mkdir -p $top/limited
+echo 4M > $top/limited/memory.limit_in_bytes
+sh -c "echo \$\$ > $top/limited/tasks; dd if=/dev/zero of=/tmp/limited bs=64k count=256 2>/dev/null"
+check "no break injected in limit reclaim" [ "$(stat breaks_injected)" = 0 ]
+rm -f /tmp/limited
+
+# 100 load/unload cycles while a hog keeps reclaim running.
+./memhog -m $((total + 64)) -t 600 &
+hog=$!
+sleep 1
+n=0 bad=0
+while [ $n -lt 100 ]; do
+	insmod "$KO" probability=50 2>/dev/null || bad=$((bad + 1))
+	usleep 20000
+	unload || bad=$((bad + 1))
+	n=$((n + 1))
+done
+kill $hog 2>/dev/null; wait $hog 2>/dev/null
+diag "100 load/unload cycles under reclaim, $bad failures"
+check "100 load/unload cycles under reclaim" [ "$bad" = 0 ]
+insmod "$KO" 2>/dev/null
+
+i=0
+while [ $i -lt 200 ]; do rmdir $top/g$i; rm -f /tmp/rate$i; i=$((i + 1)); done
+rmdir $top/limited $top
+unload
+ksft_done
