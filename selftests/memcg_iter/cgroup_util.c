@@ -142,6 +142,11 @@ long cg_read_key_long(const char *cg, const char *file, const char *key)
 	return read_key(path, key);
 }
 
+long key_read_long(const char *path, const char *key)
+{
+	return read_key(path, key);
+}
+
 long meminfo_kb(const char *key)
 {
 	return read_key("/proc/meminfo", key);

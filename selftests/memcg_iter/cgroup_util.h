@@ -34,6 +34,9 @@ long memcg_count(void);
 /* Wait up to timeout_s for memcg_count() <= want; returns last count. */
 long memcg_count_settle(long want, int timeout_s);
 
+/* The value of a "key value" line of any file, -1 if absent. */
+long key_read_long(const char *path, const char *key);
+
 /* A "key value" line of /proc/meminfo (kB) or /proc/vmstat. */
 long meminfo_kb(const char *key);
 long vmstat_read(const char *key);

@@ -1,0 +1,23 @@
+# Every prefix of the fix series builds on its own (release flavour, no
+# test-only patches), and the full series leaves no dead_count behind.
+. "$(dirname "$0")/../lib.sh"
+need_tree
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+: > "$T/bisect"
+for p in $(sed 's/#.*//' "$PROJ/patches/series"); do
+	echo "$PROJ/patches/$p" >> "$T/bisect"
+	t0=$(date +%s)
+	if "$PROJ/scripts/build" -f release -v "$T/bisect" >/dev/null; then
+		pass "builds with the series up to $p ($(($(date +%s) - t0)) s)"
+	else
+		fail "build fails with the series up to $p"
+	fi
+done
+SRC=$CACHE/src/custom-bisect
+if grep -n 'dead_count' "$SRC/mm/memcontrol.c"; then
+	fail "dead_count left in mm/memcontrol.c"
+else
+	pass "no dead_count left"
+fi
+finish

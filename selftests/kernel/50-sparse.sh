@@ -1,0 +1,26 @@
+# sparse finds no __rcu / address-space problem in mm/memcontrol.c of the
+# fixed kernel.
+. "$(dirname "$0")/../lib.sh"
+need_tree
+command -v sparse >/dev/null || skip "sparse not installed (make deps)"
+OUT=$("$PROJ/scripts/build" -f release -v fixed --print-dir)
+[ -f "$OUT/.config" ] || kbuild release fixed || { fail "build"; finish; }
+KCC=gcc
+command -v ccache >/dev/null && KCC="ccache gcc"
+make -C "$CACHE/src/fixed" O="$OUT" CC="$KCC -fno-PIE" HOSTCFLAGS="-fcommon -O2" \
+	C=2 CF="-D__CHECK_ENDIAN__" mm/memcontrol.o mm/vmscan.o mm/memcg_iter_test.o \
+	> "$CACHE/test-logs/sparse.out" 2>&1 || { cat "$CACHE/test-logs/sparse.out"; fail "make C=2"; finish; }
+grep -E '^.*(memcontrol|vmscan|memcg_iter_test)\.c:[0-9]+:[0-9]+: (warning|error)' "$CACHE/test-logs/sparse.out"
+n_all=$(grep -cE '(memcontrol|vmscan|memcg_iter_test)\.c:[0-9]+:[0-9]+: (warning|error)' "$CACHE/test-logs/sparse.out" || true)
+grep -E '(memcontrol|vmscan|memcg_iter_test)\.c:[0-9]+:[0-9]+: .*(address space|__rcu|incompatible types)' \
+	"$CACHE/test-logs/sparse.out" > "$CACHE/test-logs/sparse.rcu" || true
+echo "RESULT: sparse: $n_all warnings in memcontrol.c/vmscan.c/memcg_iter_test.c, $(wc -l < "$CACHE/test-logs/sparse.rcu") about address spaces"
+if [ -s "$CACHE/test-logs/sparse.rcu" ]; then
+	cat "$CACHE/test-logs/sparse.rcu"
+	fail "sparse address-space warnings"
+else
+	pass "no __rcu/address-space warnings"
+fi
+grep -q 'CHECK.*mm/memcontrol.c' "$CACHE/test-logs/sparse.out" && pass "sparse ran on mm/memcontrol.c" ||
+	fail "sparse did not run"
+finish

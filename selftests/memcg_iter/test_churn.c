@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Churn under reclaim: N memcgs (default 1000) charged with page cache and
+ * anon, global memory pressure with swap, and memcgs created and destroyed
+ * all the while, with memcg_iter_stress breaking 2% of reclaim walk steps.
+ *
+ * That makes the race the reclaim iterator fix is about happen: a walk is
+ * broken on a memcg nobody holds, then that memcg is destroyed.  The test
+ * passes when the kernel handled it: positions were cleared for dying
+ * memcgs (fixed kernels; counted by the test-only patch), reclaim rounds
+ * still completed, every group is freed after teardown (the memory row of
+ * /proc/cgroups is back where it started) and kmemleak, when present,
+ * finds nothing.  The host checks the console for splats.
+ *
+ * -H 1: the groups sit in a hierarchical parent (use_hierarchy=1)
+ * -H 0: in a non-hierarchical one (walks of root_mem_cgroup cover them)
+ * -R  : make root_mem_cgroup itself hierarchical first (needs no groups)
+ * -c  : require positions cleared for dying memcgs > 0 (fixed kernels)
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cgroup_util.h"
+#include "ksft.h"
+
+#define STATS "/sys/kernel/debug/memcg_iter_stress/stats"
+#define KMEMLEAK "/sys/kernel/debug/kmemleak"
+
+static int nr_groups = 1000;
+static int duration = 60;
+static int hierarchy = 1;
+static int root_hierarchy;
+static int expect_cleared;
+static unsigned int seed = 1;
+static char top[PATH_MAX - 64];
+static const char *filedir = "/tmp/memcg_iter_churn";
+static long baseline;
+
+static long stat_read(const char *key)
+{
+	return key_read_long(STATS, key);
+}
+
+/* Load ./memcg_iter_stress.ko unless loaded; 0 when it is there. */
+static int ensure_module(void)
+{
+	if (!access(STATS, R_OK))
+		return 0;
+	if (access("./memcg_iter_stress.ko", R_OK))
+		return -1;
+	if (system("insmod ./memcg_iter_stress.ko probability=2"))
+		return -1;
+	return access(STATS, R_OK);
+}
+
+static int kmemleak_scan(int report)
+{
+	char buf[65536];
+	int n = 0;
+	char *p;
+
+	if (access(KMEMLEAK, W_OK))
+		return -1;
+	if (!report) {
+		write_text(KMEMLEAK, "clear");
+		return 0;
+	}
+	/* Two scans: objects must look unreferenced in both. */
+	write_text(KMEMLEAK, "scan");
+	sleep(1);
+	write_text(KMEMLEAK, "scan");
+	if (read_text(KMEMLEAK, buf, sizeof(buf)))
+		return -1;
+	for (p = buf; (p = strstr(p, "unreferenced object")); p++)
+		n++;
+	if (n)
+		printf("%s", buf);
+	return n;
+}
+
+/* A long-lived member of group cg: anon + page cache, until killed. */
+static pid_t spawn_member(const char *cg, int i)
+{
+	char file[PATH_MAX];
+	pid_t pid = fork();
+
+	if (pid)
+		return pid;
+	snprintf(file, sizeof(file), "%s/m%d", filedir, i);
+	if (cg_enter(cg, getpid()) || alloc_pagecache(file, KB(64)) ||
+	    !alloc_anon(KB(64)))
+		_exit(1);
+	for (;;)
+		pause();
+}
+
+/* Create and destroy groups with a little page cache, until killed. */
+static void churn(int id)
+{
+	char cg[PATH_MAX], file[PATH_MAX];
+	unsigned long n = 0;
+
+	srand(seed + id);
+	for (;; n++) {
+		snprintf(cg, sizeof(cg), "%s/churn%d_%lu", top, id, n % 16);
+		snprintf(file, sizeof(file), "%s/c%d_%lu", filedir, id, n % 16);
+		if (cg_create(cg))
+			continue;
+		/* Charge it from a short-lived child, then remove it. */
+		if (!fork()) {
+			if (cg_enter(cg, getpid()) ||
+			    alloc_pagecache(file, KB(4 + rand() % 60)))
+				_exit(1);
+			_exit(0);
+		}
+		wait(NULL);
+		unlink(file);
+		usleep(rand() % 20000);
+		cg_destroy(cg);
+	}
+}
+
+static int test_churn(void)
+{
+	long cleared, rounds, breaks, total_kb, before_rows;
+	char cg[PATH_MAX];
+	pid_t *members, hog, churner[2];
+	int i, ret = KSFT_PASS, kmem;
+
+	members = calloc(nr_groups, sizeof(*members));
+	mkdir(filedir, 0755);
+	snprintf(top, sizeof(top), "%s/memcg_iter_churn", cg_memory_root());
+	if (cg_create(top) || cg_write_long(top, "memory.use_hierarchy", hierarchy)) {
+		ksft_print_msg("cannot set up %s: %m\n", top);
+		return KSFT_FAIL;
+	}
+	for (i = 0; i < nr_groups; i++) {
+		snprintf(cg, sizeof(cg), "%s/g%04d", top, i);
+		if (cg_create(cg))
+			return KSFT_FAIL;
+		members[i] = spawn_member(cg, i);
+	}
+	before_rows = memcg_count();
+	kmem = kmemleak_scan(0);
+	cg_write("/sys/kernel/debug/memcg_iter_stress", "reset", "1");
+
+	total_kb = meminfo_kb("MemTotal");
+	hog = fork();
+	if (!hog) {
+		char mb[32], t[32];
+
+		snprintf(mb, sizeof(mb), "%ld", total_kb / 1024 + 64);
+		snprintf(t, sizeof(t), "%d", duration);
+		execl("./memhog", "memhog", "-m", mb, "-t", t, (char *)NULL);
+		_exit(127);
+	}
+	for (i = 0; i < 2; i++) {
+		churner[i] = fork();
+		if (!churner[i]) {
+			churn(i);
+			_exit(0);
+		}
+	}
+	waitpid(hog, NULL, 0);
+	for (i = 0; i < 2; i++) {
+		kill(churner[i], SIGKILL);
+		waitpid(churner[i], NULL, 0);
+	}
+
+	cleared = stat_read("cleared");
+	rounds = stat_read("kswapd_rounds") + stat_read("direct_rounds");
+	breaks = stat_read("breaks_injected");
+	ksft_print_msg("%d s of churn: %ld breaks injected, %ld rounds completed, %ld positions cleared for dying memcgs, max %ld memcgs per walk, %ld restarts\n",
+		       duration, breaks, rounds, cleared, stat_read("max_walk_visits"),
+		       stat_read("kswapd_restarts") + stat_read("direct_restarts"));
+	printf("RESULT: churn -H %d%s: %ld breaks, %ld rounds, %ld cleared in %d s\n",
+	       hierarchy, root_hierarchy ? " -R" : "", breaks, rounds, cleared, duration);
+	if (breaks <= 0) {
+		ksft_print_msg("no walk was broken: no reclaim, or the module is not working\n");
+		ret = KSFT_FAIL;
+	}
+	if (rounds <= 0) {
+		ksft_print_msg("no reclaim round completed\n");
+		ret = KSFT_FAIL;
+	}
+
+	for (i = 0; i < nr_groups; i++) {
+		kill(members[i], SIGKILL);
+		waitpid(members[i], NULL, 0);
+	}
+	for (i = 0; i < nr_groups; i++) {
+		char file[PATH_MAX];
+
+		snprintf(file, sizeof(file), "%s/m%d", filedir, i);
+		unlink(file);
+		snprintf(cg, sizeof(cg), "%s/g%04d", top, i);
+		if (cg_destroy(cg)) {
+			ksft_print_msg("rmdir %s: %m\n", cg);
+			ret = KSFT_FAIL;
+		}
+	}
+	for (i = 0; i < 2; i++) {
+		int n;
+
+		for (n = 0; n < 16; n++) {
+			snprintf(cg, sizeof(cg), "%s/churn%d_%d", top, i, n);
+			cg_destroy(cg);
+		}
+	}
+	if (cg_destroy(top))
+		ret = KSFT_FAIL;
+	/* The teardown frees groups that broken walks left positions on. */
+	sleep(2);
+	cleared = stat_read("cleared");
+	ksft_print_msg("positions cleared for dying memcgs, churn + teardown: %ld\n", cleared);
+	printf("RESULT: churn -H %d%s: cleared incl. teardown %ld\n",
+	       hierarchy, root_hierarchy ? " -R" : "", cleared);
+	/* Only kernels with the fix count these (-c). */
+	if (expect_cleared && cleared <= 0) {
+		ksft_print_msg("no position was cleared for a dying memcg: the race was not provoked\n");
+		ret = KSFT_FAIL;
+	}
+	system("rm -rf /tmp/memcg_iter_churn");
+	i = memcg_count_settle(baseline, 60);
+	ksft_print_msg("memory cgroups: %ld at start, %ld with the groups, %d after teardown\n",
+		       baseline, before_rows, i);
+	if (i != baseline) {
+		ksft_print_msg("%ld memory cgroups leaked\n", i - baseline);
+		ret = KSFT_FAIL;
+	}
+	if (kmem == 0) {
+		kmem = kmemleak_scan(1);
+		ksft_print_msg("kmemleak: %d unreferenced objects\n", kmem);
+		if (kmem)
+			ret = KSFT_FAIL;
+	}
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	int opt;
+
+	while ((opt = getopt(argc, argv, "n:t:H:Rcs:h")) != -1) {
+		switch (opt) {
+		case 'n':
+			nr_groups = atoi(optarg);
+			break;
+		case 't':
+			duration = atoi(optarg);
+			break;
+		case 'H':
+			hierarchy = !!atoi(optarg);
+			break;
+		case 'R':
+			root_hierarchy = 1;
+			break;
+		case 'c':
+			expect_cleared = 1;
+			break;
+		case 's':
+			seed = strtoul(optarg, NULL, 0);
+			break;
+		default:
+			fprintf(stderr, "usage: %s [-n groups] [-t seconds] [-H 0|1] [-R] [-c] [-s seed]\n",
+				argv[0]);
+			return opt == 'h' ? 0 : 2;
+		}
+	}
+	ksft_print_header();
+	ksft_set_plan(1);
+	if (!cg_memory_root()) {
+		ksft_test_result_skip("churn: no cgroup v1 memory hierarchy");
+		ksft_exit();
+	}
+	if (ensure_module()) {
+		ksft_test_result_skip("churn: memcg_iter_stress.ko not available");
+		ksft_exit();
+	}
+	if (meminfo_kb("SwapTotal") <= 0) {
+		ksft_test_result_skip("churn: no swap");
+		ksft_exit();
+	}
+	baseline = memcg_count();
+	if (root_hierarchy &&
+	    cg_write(cg_memory_root(), "memory.use_hierarchy", "1")) {
+		ksft_test_result_skip("churn: cannot make the root hierarchical (groups exist?)");
+		ksft_exit();
+	}
+	ksft_test_result(test_churn(), "churn under reclaim with 2% walk breaks");
+	if (root_hierarchy)
+		cg_write(cg_memory_root(), "memory.use_hierarchy", "0");
+	ksft_exit();
+	return 0;
+}
