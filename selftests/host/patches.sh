@@ -4,7 +4,7 @@
 # patch carries a path of this machine.
 . "$(dirname "$0")/../lib.sh"
 P=$PROJ/patches
-for s in "$P/series" "$P/compat/series" "$P/test/series" "$P/test/series.fixed"; do
+for s in "$P/series" "$P/compat/series" "$P/test/series" "$P/test/series.fixed" "$P/test/mutant/series"; do
 	[ -f "$s" ] || { fail "$s missing"; continue; }
 	while read -r p; do
 		case $p in ''|'#'*) continue ;; esac
@@ -16,7 +16,7 @@ for s in "$P/series" "$P/compat/series" "$P/test/series" "$P/test/series.fixed";
 		pass "$p"
 	done < "$s"
 done
-for f in "$P"/test/*.patch; do
+for f in "$P"/test/*.patch "$P"/test/mutant/*.patch; do
 	grep -q '^Subject: \[PATCH[^]]*\] TEST ONLY:' "$f" || fail "$(basename "$f"): test patch not marked TEST ONLY"
 done
 ls "$P"/0000-cover-letter.patch >/dev/null 2>&1 && pass "cover letter" || fail "no cover letter"

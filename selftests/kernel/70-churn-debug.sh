@@ -1,0 +1,18 @@
+# Churn under reclaim on the fixed debug kernel (lockdep, PROVE_RCU, SLUB
+# poisoning, DEBUG_PAGEALLOC, kmemleak), memcg_iter_stress at 2%:
+# hierarchical, non-hierarchical and hierarchical-root variants.  Passes
+# iff positions were cleared for dying memcgs, rounds completed, no memcg
+# leaked, kmemleak is clean, and the console is clean (SLUB caches are
+# validated at the end so that poison damage is reported).
+. "$(dirname "$0")/../lib.sh"
+need_tree
+kbuild debug fixed || { fail "build"; finish; }
+N=${CHURN_GROUPS:-1000}
+T=${CHURN_SECONDS:-60}
+"$PROJ/scripts/vm-test" -f debug -v fixed -n churn-debug -t 2400 -- \
+	"insmod ./memcg_iter_stress.ko probability=2 &&
+	 ./run_tests.sh 'test_churn -c -n $N -t $T -H 1' 'test_churn -c -n $N -t $T -H 0' 'test_churn -c -n $N -t $T -R';
+	 rc=\$?; for f in /sys/kernel/slab/*/validate; do echo 1 > \$f; done 2>/dev/null; exit \$rc" &&
+	pass "churn tests on debug/fixed" || fail "churn tests on debug/fixed"
+grep -h '^RESULT: ' "$CACHE/logs/churn-debug.log" | tr -d '\r' | sed 's/^RESULT: /RESULT: debug\/fixed /'
+finish

@@ -1,0 +1,242 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * bench_walks - measure how memcg reclaim walks fare under cgroup churn.
+ * A benchmark helper (prints figures, asserts nothing); run by
+ * scripts/bench in a guest with memcg_iter_stress loaded.
+ *
+ * N groups (default 4000) each hold 64 KiB of tmpfs page cache; a hog in
+ * the last group keeps global reclaim running (in the root group the hog
+ * would be first in walk order and hide the effect).  Phases of T seconds
+ * alternate: quiet, churn (mkdir + charge + rmdir in a loop, each rmdir
+ * timed), quiet, churn.  Each second a "SAMPLE" line gives the counters;
+ * each phase ends with a "PHASE" line of key=value pairs.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cgroup_util.h"
+
+#define STATS "/sys/kernel/debug/memcg_iter_stress/stats"
+#define MAX_LAT 200000
+
+static int nr_groups = 4000;
+static int phase_s = 30;
+static char top[PATH_MAX - 64];
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+struct snap {
+	long rounds, walks, ends, restarts, visits, breaks, drounds, dwalks;
+	long pgscan, pgsteal, kswapd_ticks;
+};
+
+static long kswapd_ticks(void)
+{
+	char path[64], buf[1024], *p;
+	unsigned long ut = 0, st = 0;
+	int pid, i;
+
+	/* Find kswapd0 once. */
+	static int kpid;
+
+	if (!kpid) {
+		for (pid = 2; pid < 200; pid++) {
+			snprintf(path, sizeof(path), "/proc/%d/comm", pid);
+			if (!read_text(path, buf, sizeof(buf)) && !strncmp(buf, "kswapd0", 7)) {
+				kpid = pid;
+				break;
+			}
+		}
+	}
+	snprintf(path, sizeof(path), "/proc/%d/stat", kpid);
+	if (read_text(path, buf, sizeof(buf)))
+		return -1;
+	p = strrchr(buf, ')');
+	for (i = 0; p && i < 12; i++)
+		p = strchr(p + 1, ' ');
+	if (p)
+		sscanf(p + 1, "%lu %lu", &ut, &st);
+	return ut + st;
+}
+
+static void take(struct snap *s)
+{
+	s->rounds = key_read_long(STATS, "kswapd_rounds");
+	s->walks = key_read_long(STATS, "kswapd_walks");
+	s->ends = key_read_long(STATS, "kswapd_walk_ends");
+	s->restarts = key_read_long(STATS, "kswapd_restarts");
+	s->visits = key_read_long(STATS, "kswapd_visits");
+	s->breaks = key_read_long(STATS, "breaks_injected");
+	s->drounds = key_read_long(STATS, "direct_rounds");
+	s->dwalks = key_read_long(STATS, "direct_walks");
+	s->pgscan = vmstat_read("pgscan_kswapd_dma32") + vmstat_read("pgscan_direct_dma32") +
+		    vmstat_read("pgscan_kswapd_normal") + vmstat_read("pgscan_direct_normal");
+	s->pgsteal = vmstat_read("pgsteal_kswapd_dma32") + vmstat_read("pgsteal_direct_dma32") +
+		     vmstat_read("pgsteal_kswapd_normal") + vmstat_read("pgsteal_direct_normal");
+	s->kswapd_ticks = kswapd_ticks();
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Churn: mkdir, charge 16 KiB from a child, rmdir (timed); until killed. */
+static void churn(int fd)
+{
+	char cg[PATH_MAX], file[64];
+	unsigned long n;
+	double t0, lat;
+
+	for (n = 0;; n++) {
+		snprintf(cg, sizeof(cg), "%s/churn%lu", top, n % 8);
+		snprintf(file, sizeof(file), "/tmp/bench_churn%lu", n % 8);
+		if (cg_create(cg))
+			continue;
+		if (!fork()) {
+			if (cg_enter(cg, getpid()) || alloc_pagecache(file, KB(16)))
+				_exit(1);
+			_exit(0);
+		}
+		wait(NULL);
+		unlink(file);
+		t0 = now();
+		if (!cg_destroy(cg)) {
+			lat = now() - t0;
+			if (write(fd, &lat, sizeof(lat)) != sizeof(lat))
+				_exit(0);
+		}
+	}
+}
+
+static void phase(const char *name, int with_churn)
+{
+	static double lat[MAX_LAT];
+	struct snap a, b, s;
+	int pipefd[2], n = 0, i;
+	pid_t churner = 0;
+	double t0 = now(), next, el;
+
+	take(&a);
+	if (with_churn) {
+		if (pipe(pipefd))
+			exit(1);
+		churner = fork();
+		if (!churner) {
+			close(pipefd[0]);
+			churn(pipefd[1]);
+		}
+		close(pipefd[1]);
+	}
+	for (next = t0 + 1; next < t0 + phase_s + 0.5; next += 1) {
+		while (now() < next)
+			usleep(20000);
+		take(&s);
+		printf("SAMPLE phase=%s t=%.0f rounds=%ld restarts=%ld walks=%ld\n",
+		       name, next - t0, s.rounds - a.rounds, s.restarts - a.restarts,
+		       s.walks - a.walks);
+		fflush(stdout);
+	}
+	if (with_churn) {
+		kill(churner, SIGKILL);
+		waitpid(churner, NULL, 0);
+		while (n < MAX_LAT && read(pipefd[0], &lat[n], sizeof(lat[n])) == sizeof(lat[n]))
+			n++;
+		close(pipefd[0]);
+		for (i = 0; i < 8; i++) {
+			char cg[PATH_MAX];
+
+			snprintf(cg, sizeof(cg), "%s/churn%d", top, i);
+			cg_destroy(cg);
+		}
+	}
+	take(&b);
+	el = now() - t0;
+	qsort(lat, n, sizeof(lat[0]), cmp_double);
+	printf("PHASE name=%s seconds=%.1f rmdirs=%d rounds=%ld walks=%ld walk_ends=%ld restarts=%ld visits=%ld breaks=%ld direct_rounds=%ld direct_walks=%ld pgscan=%ld pgsteal=%ld kswapd_ticks=%ld rmdir_p50_ms=%.3f rmdir_p99_ms=%.3f\n",
+	       name, el, n, b.rounds - a.rounds, b.walks - a.walks, b.ends - a.ends,
+	       b.restarts - a.restarts, b.visits - a.visits, b.breaks - a.breaks,
+	       b.drounds - a.drounds, b.dwalks - a.dwalks, b.pgscan - a.pgscan,
+	       b.pgsteal - a.pgsteal, b.kswapd_ticks - a.kswapd_ticks,
+	       n ? lat[n / 2] * 1e3 : 0, n ? lat[(n * 99) / 100] * 1e3 : 0);
+	fflush(stdout);
+}
+
+int main(int argc, char **argv)
+{
+	char cg[PATH_MAX], file[64], mb[32];
+	pid_t hog;
+	int opt, i;
+
+	while ((opt = getopt(argc, argv, "n:t:h")) != -1) {
+		switch (opt) {
+		case 'n':
+			nr_groups = atoi(optarg);
+			break;
+		case 't':
+			phase_s = atoi(optarg);
+			break;
+		default:
+			fprintf(stderr, "usage: %s [-n groups] [-t phase seconds]\n", argv[0]);
+			return opt == 'h' ? 0 : 2;
+		}
+	}
+	if (!cg_memory_root() || access(STATS, R_OK)) {
+		fprintf(stderr, "bench_walks: needs the memory cgroup and memcg_iter_stress\n");
+		return 4;
+	}
+	snprintf(top, sizeof(top), "%s/bench", cg_memory_root());
+	if (cg_create(top) || cg_write(top, "memory.use_hierarchy", "1"))
+		return 1;
+	for (i = 0; i < nr_groups; i++) {
+		snprintf(cg, sizeof(cg), "%s/g%05d", top, i);
+		snprintf(file, sizeof(file), "/tmp/bench%d", i);
+		if (cg_create(cg))
+			return 1;
+		if (!fork()) {
+			if (cg_enter(cg, getpid()) || alloc_pagecache(file, KB(64)))
+				_exit(1);
+			_exit(0);
+		}
+		wait(NULL);
+	}
+	/* The hog: in the last group, a little more than RAM, for all phases. */
+	snprintf(cg, sizeof(cg), "%s/g%05d", top, nr_groups - 1);
+	snprintf(mb, sizeof(mb), "%ld", meminfo_kb("MemTotal") / 1024 + 32);
+	hog = fork();
+	if (!hog) {
+		char t[32];
+
+		snprintf(t, sizeof(t), "%d", 4 * phase_s + 30);
+		if (cg_enter(cg, getpid()))
+			_exit(1);
+		execl("./memhog", "memhog", "-m", mb, "-t", t, (char *)NULL);
+		_exit(127);
+	}
+	sleep(5);
+	phase("quiet1", 0);
+	phase("churn1", 1);
+	phase("quiet2", 0);
+	phase("churn2", 1);
+	kill(hog, SIGKILL);
+	waitpid(hog, NULL, 0);
+	return 0;
+}
