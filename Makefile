@@ -13,6 +13,7 @@ EXCLUDE ?=
 FLAVOUR ?= release
 VARIANT ?= fixed
 DURATION ?= 3600
+REGIME ?= plain
 
 MODULES := -m module -m selftests/splat
 
@@ -29,6 +30,10 @@ help:
 	@echo "                               V: none|baseline|fixed|mutant|series file)"
 	@echo "make check                     the test suite (host + guest tests)"
 	@echo "make check-host                host tests only (no kernel tree needed)"
+	@echo "make bench [REGIME=plain|slow] baseline vs fixed: kswapd rounds/min, restarts,"
+	@echo "                               kswapd CPU, pgscan/pgsteal, rmdir p50/p99, PNG"
+	@echo "make soak DURATION=3600        debug-kernel soak: races caught/h, splats, leaks,"
+	@echo "                               per-memcg usage plot"
 
 deps:
 	@scripts/install-deps
@@ -50,3 +55,9 @@ check: deps
 
 check-host:
 	@scripts/run-tests --host
+
+bench: deps
+	@scripts/bench --regime $(REGIME)
+
+soak: deps
+	@scripts/soak --duration $(DURATION)

@@ -182,7 +182,7 @@ static void phase(const char *name, int with_churn)
 
 int main(int argc, char **argv)
 {
-	char cg[PATH_MAX], file[64], mb[32];
+	char cg[PATH_MAX], file[64];
 	pid_t hog;
 	int opt, i;
 
@@ -220,17 +220,7 @@ int main(int argc, char **argv)
 	}
 	/* The hog: in the last group, a little more than RAM, for all phases. */
 	snprintf(cg, sizeof(cg), "%s/g%05d", top, nr_groups - 1);
-	snprintf(mb, sizeof(mb), "%ld", meminfo_kb("MemTotal") / 1024 + 32);
-	hog = fork();
-	if (!hog) {
-		char t[32];
-
-		snprintf(t, sizeof(t), "%d", 4 * phase_s + 30);
-		if (cg_enter(cg, getpid()))
-			_exit(1);
-		execl("./memhog", "memhog", "-m", mb, "-t", t, (char *)NULL);
-		_exit(127);
-	}
+	hog = spawn_hog(meminfo_kb("MemTotal") / 1024 + 32, 4 * phase_s + 30, cg);
 	sleep(5);
 	phase("quiet1", 0);
 	phase("churn1", 1);

@@ -249,3 +249,19 @@ int alloc_pagecache(const char *path, size_t size)
 	close(fd);
 	return 0;
 }
+
+pid_t spawn_hog(long mb, int seconds, const char *cg)
+{
+	char m[32], t[32];
+	pid_t pid;
+
+	pid = fork();
+	if (pid)
+		return pid;
+	snprintf(m, sizeof(m), "%ld", mb);
+	snprintf(t, sizeof(t), "%d", seconds);
+	if (cg && cg_enter(cg, getpid()))
+		_exit(1);
+	execl("./memhog", "memhog", "-m", m, "-t", t, (char *)NULL);
+	_exit(127);
+}

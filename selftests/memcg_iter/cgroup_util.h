@@ -46,6 +46,12 @@ char *alloc_anon(size_t size);
 /* Write size bytes to a new file at path (page cache / shmem on tmpfs). */
 int alloc_pagecache(const char *path, size_t size);
 
+/*
+ * Start ./memhog (a sibling binary) touching mb MiB for seconds, in group
+ * cg if not NULL; returns its pid, or -1.
+ */
+pid_t spawn_hog(long mb, int seconds, const char *cg);
+
 /* Read a whole small file into buf, 0 on success. */
 int read_text(const char *path, char *buf, size_t len);
 int write_text(const char *path, const char *buf);

@@ -154,15 +154,7 @@ static int test_churn(void)
 	cg_write("/sys/kernel/debug/memcg_iter_stress", "reset", "1");
 
 	total_kb = meminfo_kb("MemTotal");
-	hog = fork();
-	if (!hog) {
-		char mb[32], t[32];
-
-		snprintf(mb, sizeof(mb), "%ld", total_kb / 1024 + 64);
-		snprintf(t, sizeof(t), "%d", duration);
-		execl("./memhog", "memhog", "-m", mb, "-t", t, (char *)NULL);
-		_exit(127);
-	}
+	hog = spawn_hog(total_kb / 1024 + 64, duration, NULL);
 	for (i = 0; i < 2; i++) {
 		churner[i] = fork();
 		if (!churner[i]) {

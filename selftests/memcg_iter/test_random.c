@@ -242,17 +242,8 @@ int main(int argc, char **argv)
 		return KSFT_FAIL;
 	for (i = 0; i < NR_WORKERS; i++)
 		workers[i] = spawn_worker();
-	if (!access("./memhog", X_OK)) {
-		hog = fork();
-		if (!hog) {
-			char mb[32], t[32];
-
-			snprintf(mb, sizeof(mb), "%ld", meminfo_kb("MemTotal") / 1024 + 64);
-			snprintf(t, sizeof(t), "%d", duration);
-			execl("./memhog", "memhog", "-m", mb, "-t", t, (char *)NULL);
-			_exit(127);
-		}
-	}
+	if (!access("./memhog", X_OK))
+		hog = spawn_hog(meminfo_kb("MemTotal") / 1024 + 64, duration, NULL);
 	end = time(NULL) + duration;
 	while (time(NULL) < end) {
 		one_op();

@@ -113,6 +113,7 @@ static int test_global_pressure(void)
 {
 	long before = vmstat_read("pswpout"), after, total_kb, swap_kb, hog_kb;
 	long used_before = cg_read_long(top, "memory.usage_in_bytes"), used_after;
+	long swap_used;
 	int status;
 	pid_t pid;
 
@@ -124,25 +125,36 @@ static int test_global_pressure(void)
 	}
 	/* More than RAM, well inside RAM + swap. */
 	hog_kb = total_kb + swap_kb / 4;
-	if (hog_kb > total_kb + swap_kb / 2)
-		hog_kb = total_kb + swap_kb / 2;
 	pid = fork();
-	if (!pid)
-		_exit(alloc_anon((size_t)hog_kb << 10) ? 0 : 1);
+	if (!pid) {
+		/* Touch it, then report how much swap it pushed out. */
+		if (!alloc_anon((size_t)hog_kb << 10))
+			_exit(1);
+		printf("# hog resident, swap in use %ld KiB\n",
+		       meminfo_kb("SwapTotal") - meminfo_kb("SwapFree"));
+		fflush(stdout);
+		_exit(0);
+	}
 	if (pid < 0 || waitpid(pid, &status, 0) < 0)
 		return KSFT_FAIL;
 	after = vmstat_read("pswpout");
 	used_after = cg_read_long(top, "memory.usage_in_bytes");
-	ksft_print_msg("hog of %ld MiB: pswpout +%ld, groups' usage %ld -> %ld KiB\n",
-		       hog_kb >> 10, after - before, used_before >> 10, used_after >> 10);
-	if (!WIFEXITED(status) && WTERMSIG(status) == SIGKILL)
-		ksft_print_msg("hog was OOM-killed\n");
-	if (after <= before) {
-		ksft_print_msg("no page was swapped out\n");
+	swap_used = cg_read_long(top, "memory.memsw.usage_in_bytes") - used_after;
+	ksft_print_msg("hog of %ld MiB: pswpout +%ld pages; groups' usage %ld -> %ld KiB, %ld KiB of it in swap\n",
+		       hog_kb >> 10, after - before, used_before >> 10, used_after >> 10,
+		       swap_used >> 10);
+	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+		ksft_print_msg("hog did not complete (status %d)\n", status);
 		return KSFT_FAIL;
 	}
-	if (used_after >= used_before) {
-		ksft_print_msg("global reclaim took nothing from the groups\n");
+	/*
+	 * The contract is that global pressure beyond RAM swaps; which
+	 * memcg's pages go depends on LRU age and scan priority (small
+	 * groups are scanned only at low priorities), so the groups'
+	 * share is reported, not asserted.
+	 */
+	if (before < 0 || after <= before) {
+		ksft_print_msg("no page was swapped out (pswpout %ld -> %ld)\n", before, after);
 		return KSFT_FAIL;
 	}
 	return KSFT_PASS;
