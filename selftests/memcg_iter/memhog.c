@@ -3,6 +3,9 @@
  * memhog - keep the machine under memory pressure: map SIZE MiB of
  * anonymous memory and keep touching it for SECONDS, so that kswapd and
  * direct reclaim run and swap is used.  A test helper, not a test.
+ *
+ * -m 0 sizes the hog at MemFree + SwapFree / 4: beyond what is free, so
+ * reclaim must swap, and within what the overcommit heuristic grants.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,9 +13,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cgroup_util.h"
+
 int main(int argc, char **argv)
 {
-	long mb = 0, secs = 10, i, pages;
+	long mb = -1, secs = 10, i, pages;
 	time_t end;
 	char *p;
 	int opt;
@@ -30,6 +35,8 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
+	if (!mb)
+		mb = (meminfo_kb("MemFree") + meminfo_kb("SwapFree") / 4) >> 10;
 	if (mb <= 0) {
 		fprintf(stderr, "usage: %s -m MiB [-t seconds]\n", argv[0]);
 		return 2;

@@ -131,7 +131,7 @@ static void churn(int id)
 
 static int test_churn(void)
 {
-	long cleared, rounds, breaks, total_kb, before_rows;
+	long cleared, rounds, breaks, before_rows;
 	char cg[PATH_MAX];
 	pid_t *members, hog, churner[2];
 	int i, ret = KSFT_PASS, kmem;
@@ -153,8 +153,7 @@ static int test_churn(void)
 	kmem = kmemleak_scan(0);
 	cg_write("/sys/kernel/debug/memcg_iter_stress", "reset", "1");
 
-	total_kb = meminfo_kb("MemTotal");
-	hog = spawn_hog(total_kb / 1024 + 64, duration, NULL);
+	hog = spawn_hog(0, duration, NULL);
 	for (i = 0; i < 2; i++) {
 		churner[i] = fork();
 		if (!churner[i]) {

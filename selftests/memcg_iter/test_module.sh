@@ -60,8 +60,7 @@ while [ $i -lt 200 ]; do
 	i=$((i + 1))
 done
 echo 1 > $DBG/reset
-total=$(awk '/MemTotal/ { print int($2 / 1024) }' /proc/meminfo)
-./memhog -m $((total + 64)) -t 20
+./memhog -m 0 -t 20
 sleep 2	# let kswapd finish so the counters are read at rest
 calls=$(stat hook_calls)
 breaks=$(stat breaks_injected)
@@ -85,7 +84,7 @@ check "no break injected in limit reclaim" [ "$(stat breaks_injected)" = 0 ]
 rm -f /tmp/limited
 
 # 100 load/unload cycles while a hog keeps reclaim running.
-./memhog -m $((total + 64)) -t 600 &
+./memhog -m 0 -t 600 &
 hog=$!
 sleep 1
 n=0 bad=0

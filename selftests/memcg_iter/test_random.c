@@ -243,7 +243,7 @@ int main(int argc, char **argv)
 	for (i = 0; i < NR_WORKERS; i++)
 		workers[i] = spawn_worker();
 	if (!access("./memhog", X_OK))
-		hog = spawn_hog(meminfo_kb("MemTotal") / 1024 + 64, duration, NULL);
+		hog = spawn_hog(0, duration, NULL);
 	end = time(NULL) + duration;
 	while (time(NULL) < end) {
 		one_op();
