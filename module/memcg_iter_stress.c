@@ -212,6 +212,7 @@ static const char * const event_names[MEMCG_ITER_TEST_NR_EVENTS] = {
 	[MEMCG_ITER_TEST_VISITS] = "visits",
 	[MEMCG_ITER_TEST_BREAKS] = "breaks",
 	[MEMCG_ITER_TEST_RESTARTS] = "restarts",
+	[MEMCG_ITER_TEST_STALE] = "stale",
 	[MEMCG_ITER_TEST_ROUNDS] = "rounds",
 	[MEMCG_ITER_TEST_CLEARED] = "cleared",
 };
