@@ -7,9 +7,9 @@ need_tree
 kbuild debug mutant || { fail "build mutant"; finish; }
 kbuild debug fixed || { fail "build fixed"; finish; }
 RUNS=${MUTANT_RUNS:-3}
-T=${MUTANT_SECONDS:-60}
-CMD="insmod ./memcg_iter_stress.ko probability=50 window_us=300 window_probability=50 &&
-	./run_tests.sh 'test_churn -n 50 -t $T -H 1';
+T=${MUTANT_SECONDS:-120}
+CMD="insmod ./memcg_iter_stress.ko probability=50 window_us=2000 window_probability=50 &&
+	./run_tests.sh 'test_churn -n 20 -t $T -H 1';
 	rc=\$?; for f in /sys/kernel/slab/*/validate; do echo 1 > \$f; done 2>/dev/null; exit \$rc"
 caught=0
 i=1
