@@ -184,7 +184,7 @@ int main(int argc, char **argv)
 {
 	char cg[PATH_MAX], file[64];
 	pid_t hog;
-	int opt, i;
+	int opt, i, status;
 
 	while ((opt = getopt(argc, argv, "n:t:h")) != -1) {
 		switch (opt) {
@@ -222,6 +222,13 @@ int main(int argc, char **argv)
 	snprintf(cg, sizeof(cg), "%s/g%05d", top, nr_groups - 1);
 	hog = spawn_hog(0, 4 * phase_s + 30, cg);
 	sleep(5);
+	if (waitpid(hog, &status, WNOHANG) == hog) {
+		fprintf(stderr, "bench_walks: the hog exited early (status %d); MemFree %ld kB, SwapFree %ld kB\n",
+			status, meminfo_kb("MemFree"), meminfo_kb("SwapFree"));
+		return 1;
+	}
+	printf("SETUP groups=%d memfree_kb=%ld swapfree_kb=%ld\n", nr_groups,
+	       meminfo_kb("MemFree"), meminfo_kb("SwapFree"));
 	phase("quiet1", 0);
 	phase("churn1", 1);
 	phase("quiet2", 0);

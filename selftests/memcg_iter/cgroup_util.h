@@ -47,8 +47,8 @@ char *alloc_anon(size_t size);
 int alloc_pagecache(const char *path, size_t size);
 
 /*
- * Start ./memhog (a sibling binary) touching mb MiB (0: MemFree plus a
- * quarter of free swap) for seconds, in group cg if not NULL; returns its
+ * Start ./memhog (a sibling binary) touching mb MiB (0: MemFree plus an
+ * eighth of free swap) for seconds, in group cg if not NULL; returns its
  * pid, or -1.
  */
 pid_t spawn_hog(long mb, int seconds, const char *cg);

@@ -4,7 +4,7 @@
  * anonymous memory and keep touching it for SECONDS, so that kswapd and
  * direct reclaim run and swap is used.  A test helper, not a test.
  *
- * -m 0 sizes the hog at MemFree + SwapFree / 4: beyond what is free, so
+ * -m 0 sizes the hog at MemFree + SwapFree / 8: beyond what is free, so
  * reclaim must swap, and within what the overcommit heuristic grants.
  */
 #include <stdio.h>
@@ -36,7 +36,7 @@ int main(int argc, char **argv)
 		}
 	}
 	if (!mb)
-		mb = (meminfo_kb("MemFree") + meminfo_kb("SwapFree") / 4) >> 10;
+		mb = (meminfo_kb("MemFree") + meminfo_kb("SwapFree") / 8) >> 10;
 	if (mb <= 0) {
 		fprintf(stderr, "usage: %s -m MiB [-t seconds]\n", argv[0]);
 		return 2;
