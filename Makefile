@@ -17,7 +17,7 @@ REGIME ?= plain
 
 MODULES := -m module -m selftests/splat
 
-.PHONY: help deps tree kernels kernel check check-host bench soak clean-cache
+.PHONY: help deps tree kernels kernel check check-host bench soak mutant
 
 help:
 	@echo "make deps                      install the Debian packages used (apt-get)"
@@ -32,6 +32,7 @@ help:
 	@echo "make check-host                host tests only (no kernel tree needed)"
 	@echo "make bench [REGIME=plain|slow] baseline vs fixed: kswapd rounds/min, restarts,"
 	@echo "                               kswapd CPU, pgscan/pgsteal, rmdir p50/p99, PNG"
+	@echo "make mutant                    the vz7-scheme mutant must be caught (long)"
 	@echo "make soak DURATION=3600        debug-kernel soak: races caught/h, splats, leaks,"
 	@echo "                               per-memcg usage plot"
 
@@ -61,3 +62,6 @@ bench: deps
 
 soak: deps
 	@scripts/soak --duration $(DURATION)
+
+mutant: deps
+	@scripts/run-tests --long mutant
