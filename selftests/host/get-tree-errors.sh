@@ -51,6 +51,21 @@ echo "not a tarball" > "$T/bogus.tar.xz"
 expect_error "corrupt tarball" "cannot unpack" "$T/bogus.tar.xz"
 expect_error "not a tree" "not a kernel tree" "$T/cache"
 
+# An SRPM is opened and its tarball unpacked (a fake tree, so the check
+# that follows refuses it: the error proves the extraction worked).
+if command -v rpmbuild >/dev/null 2>&1; then
+	mkdir -p "$T/srpm/SOURCES" "$T/srpm/SPECS" "$T/fake/linux-3.10.0-1160.el7"
+	printf 'VERSION = 3\nPATCHLEVEL = 10\n' > "$T/fake/linux-3.10.0-1160.el7/Makefile"
+	tar -C "$T/fake" -cJf "$T/srpm/SOURCES/linux-3.10.0-1160.el7.tar.xz" linux-3.10.0-1160.el7
+	printf 'Name: kernel\nVersion: 3.10.0\nRelease: 1160.el7\nSummary: t\nLicense: GPLv2\nSource0: linux-3.10.0-1160.el7.tar.xz\n%%description\nt\n' \
+		> "$T/srpm/SPECS/kernel.spec"
+	rpmbuild --define "_topdir $T/srpm" -bs "$T/srpm/SPECS/kernel.spec" >/dev/null 2>&1
+	expect_error "SRPM of a wrong tree" "wrong kernel version: VERSION=3 PATCHLEVEL=10" \
+		"$T"/srpm/SRPMS/kernel-3.10.0-1160.el7.src.rpm
+else
+	echo "note: rpmbuild not installed; SRPM extraction not exercised"
+fi
+
 # With the real pristine tree: one modified file is caught, and a second
 # run with the same source is a no-op.
 if has_pristine; then
@@ -67,6 +82,15 @@ if has_pristine; then
 		pass "real tree accepted, second run is a no-op"
 	else
 		fail "real tree not accepted or not idempotent"
+	fi
+	# A tarball of the real tree (one top directory, as in the SRPM).
+	tar -C "$CACHE" -cf "$T/linux-3.10.0-1160.el7.tar" --exclude=.memcg-iter-pristine \
+		--transform 's,^pristine,linux-3.10.0-1160.el7,' pristine
+	if MEMCG_ITER_CACHE=$T/cache2 "$G" "$T/linux-3.10.0-1160.el7.tar" >/dev/null 2>&1 &&
+	   [ -f "$T/cache2/pristine/mm/memcontrol.c" ]; then
+		pass "tarball of the real tree accepted"
+	else
+		fail "tarball of the real tree refused"
 	fi
 	if stat -c %A "$T/cache/pristine/mm/memcontrol.c" | grep -q w; then
 		fail "cached tree is writable"
