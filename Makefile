@@ -32,7 +32,7 @@ help:
 	@echo "make check-host                host tests only (no kernel tree needed)"
 	@echo "make bench [REGIME=plain|slow] baseline vs fixed: kswapd rounds/min, restarts,"
 	@echo "                               kswapd CPU, pgscan/pgsteal, rmdir p50/p99, PNG"
-	@echo "make mutant                    the vz7-scheme mutant must be caught (long)"
+	@echo "make mutant                    the vz7-scheme mutant must be caught"
 	@echo "make soak DURATION=3600        debug-kernel soak: races caught/h, splats, leaks,"
 	@echo "                               per-memcg usage plot"
 
@@ -64,4 +64,4 @@ soak: deps
 	@scripts/soak --duration $(DURATION)
 
 mutant: deps
-	@scripts/run-tests --long mutant
+	@scripts/run-tests mutant

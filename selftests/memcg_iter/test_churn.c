@@ -40,6 +40,7 @@ static int duration = 60;
 static int hierarchy = 1;
 static int root_hierarchy;
 static int expect_cleared;
+static int ring = 16;
 static unsigned int seed = 1;
 static char top[PATH_MAX - 64];
 static const char *filedir = "/tmp/memcg_iter_churn";
@@ -111,9 +112,9 @@ static pid_t spawn_member(const char *cg, int i)
 
 /*
  * Create and destroy groups with a little page cache, until killed: a
- * ring of 16 groups, each removed (its page cache with it) when its slot
- * comes round again, so that it lives long enough for reclaim walks to
- * stop on it.
+ * ring of 'ring' groups (-r, default 16), each removed (its page cache
+ * with it) when its slot comes round again, so that it lives long enough
+ * for reclaim walks to stop on it.
  */
 static void churn(int id)
 {
@@ -122,8 +123,8 @@ static void churn(int id)
 
 	srand(seed + id);
 	for (;; n++) {
-		snprintf(cg, sizeof(cg), "%s/churn%d_%lu", top, id, n % 16);
-		snprintf(file, sizeof(file), "%s/c%d_%lu", filedir, id, n % 16);
+		snprintf(cg, sizeof(cg), "%s/churn%d_%lu", top, id, n % ring);
+		snprintf(file, sizeof(file), "%s/c%d_%lu", filedir, id, n % ring);
 		unlink(file);
 		cg_destroy(cg);
 		if (cg_create(cg))
@@ -230,7 +231,7 @@ static int test_churn(void)
 	for (i = 0; i < 2; i++) {
 		int n;
 
-		for (n = 0; n < 16; n++) {
+		for (n = 0; n < ring; n++) {
 			snprintf(cg, sizeof(cg), "%s/churn%d_%d", top, i, n);
 			cg_destroy(cg);
 		}
@@ -280,7 +281,7 @@ int main(int argc, char **argv)
 {
 	int opt;
 
-	while ((opt = getopt(argc, argv, "n:t:H:Rcs:h")) != -1) {
+	while ((opt = getopt(argc, argv, "n:t:H:Rcr:s:h")) != -1) {
 		switch (opt) {
 		case 'n':
 			nr_groups = atoi(optarg);
@@ -297,11 +298,14 @@ int main(int argc, char **argv)
 		case 'c':
 			expect_cleared = 1;
 			break;
+		case 'r':
+			ring = atoi(optarg) > 0 ? atoi(optarg) : 1;
+			break;
 		case 's':
 			seed = strtoul(optarg, NULL, 0);
 			break;
 		default:
-			fprintf(stderr, "usage: %s [-n groups] [-t seconds] [-H 0|1] [-R] [-c] [-s seed]\n",
+			fprintf(stderr, "usage: %s [-n groups] [-t seconds] [-H 0|1] [-R] [-c] [-r ring] [-s seed]\n",
 				argv[0]);
 			return opt == 'h' ? 0 : 2;
 		}

@@ -1,0 +1,44 @@
+# The detector can fail: the vz7 scheme ported literally (clearing at
+# css_offline, no grace period; patches/test/mutant/) must be caught by the
+# churn test on the debug kernel, with memcg_iter_stress widening the window
+# between tryget and position store (window_us) and few groups alive, so
+# that rmdir often hits a group that a reclaimer is about to store.  The
+# same run on the fixed kernel must not be flagged.  Reports how often and
+# how fast the mutant was caught.
+. "$(dirname "$0")/../lib.sh"
+need_tree
+kbuild debug mutant || { fail "build mutant"; finish; }
+kbuild debug fixed || { fail "build fixed"; finish; }
+RUNS=${MUTANT_RUNS:-2}
+T=${MUTANT_SECONDS:-60}
+CMD="insmod ./memcg_iter_stress.ko probability=50 window_us=2000 window_probability=100 &&
+	echo MUTANT-START \$(cut -d' ' -f1 /proc/uptime) &&
+	./run_tests.sh 'test_churn -n 0 -r 1 -t $T -H 1';
+	rc=\$?; for f in /sys/kernel/slab/*/validate; do echo 1 > \$f; done 2>/dev/null; exit \$rc"
+caught=0
+i=1
+while [ $i -le "$RUNS" ]; do
+	rc=0
+	"$PROJ/scripts/vm-test" -f debug -v mutant -n mutant-$i -t 900 -- "$CMD" > /dev/null 2>&1 || rc=$?
+	log=$CACHE/logs/mutant-$i.log
+	if [ "$rc" != 0 ]; then
+		caught=$((caught + 1))
+		# Seconds from the start of the churn run to the first splat (guest clock).
+		after=$(tr -d '\r' < "$log" | awk '/^MUTANT-START / { s = $2 }
+			s && /^\[ *[0-9.]+\] / && /WARNING:|BUG|general protection|Oops/ {
+				gsub(/[][]/, "", $1); printf "%.0f", $1 - s; exit }')
+		echo "run $i: caught (status $rc) ${after:-?} s into the churn run:"
+		"$PROJ/scripts/scan-console" -A 3 "$log" | sed -n '2,12p'
+		echo "RESULT: mutant run $i caught ${after:-?} s into the churn run"
+	else
+		echo "run $i: not caught in $T s"
+	fi
+	i=$((i + 1))
+done
+echo "RESULT: mutant (vz7 scheme on RHEL7) caught in $caught of $RUNS runs of $T s"
+[ "$caught" -gt 0 ] && pass "mutant caught ($caught/$RUNS)" || fail "mutant never caught"
+rc=0
+"$PROJ/scripts/vm-test" -f debug -v fixed -n mutant-control -t 900 -- "$CMD" > /dev/null 2>&1 || rc=$?
+[ "$rc" = 0 ] && pass "the same run on the fixed kernel is clean" ||
+	{ "$PROJ/scripts/scan-console" "$CACHE/logs/mutant-control.log" | head -30; fail "fixed kernel flagged (status $rc)"; }
+finish
