@@ -12,7 +12,7 @@ kbuild debug fixed || { fail "build fixed"; finish; }
 RUNS=${MUTANT_RUNS:-2}
 T=${MUTANT_SECONDS:-60}
 CMD="insmod ./memcg_iter_stress.ko probability=50 window_us=2000 window_probability=100 &&
-	echo MUTANT-START \$(cut -d' ' -f1 /proc/uptime) &&
+	echo 'memcg-iter: mutant churn starts' > /dev/kmsg &&
 	./run_tests.sh 'test_churn -n 0 -r 1 -t $T -H 1';
 	rc=\$?; for f in /sys/kernel/slab/*/validate; do echo 1 > \$f; done 2>/dev/null; exit \$rc"
 caught=0
@@ -24,9 +24,10 @@ while [ $i -le "$RUNS" ]; do
 	if [ "$rc" != 0 ]; then
 		caught=$((caught + 1))
 		# Seconds from the start of the churn run to the first splat (guest clock).
-		after=$(tr -d '\r' < "$log" | awk '/^MUTANT-START / { s = $2 }
-			s && /^\[ *[0-9.]+\] / && /WARNING:|BUG|general protection|Oops/ {
-				gsub(/[][]/, "", $1); printf "%.0f", $1 - s; exit }')
+		# (printk clock: the marker goes through /dev/kmsg)
+		after=$(tr -d '\r' < "$log" | sed -n 's/^\[ *\([0-9.]*\)\] \(.*\)/\1 \2/p' | awk '
+			/memcg-iter: mutant churn starts/ { s = $1; next }
+			s && /WARNING:|BUG|general protection|Oops/ { printf "%.0f", $1 - s; exit }')
 		echo "run $i: caught (status $rc) ${after:-?} s into the churn run:"
 		"$PROJ/scripts/scan-console" -A 3 "$log" | sed -n '2,12p'
 		echo "RESULT: mutant run $i caught ${after:-?} s into the churn run"
