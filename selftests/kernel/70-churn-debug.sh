@@ -14,5 +14,5 @@ T=${CHURN_SECONDS:-60}
 	 ./run_tests.sh 'test_churn -c -n $N -t $T -H 1' 'test_churn -c -n $N -t $T -H 0' 'test_churn -c -n $N -t $T -R';
 	 rc=\$?; for f in /sys/kernel/slab/*/validate; do echo 1 > \$f; done 2>/dev/null; exit \$rc" &&
 	pass "churn tests on debug/fixed" || fail "churn tests on debug/fixed"
-grep -h '^RESULT: ' "$CACHE/logs/churn-debug.log" | tr -d '\r' | sed 's/^RESULT: /RESULT: debug\/fixed /'
+tr -d '\r' < "$CACHE/logs/churn-debug.log" | sed -n 's/^\(# \)*RESULT: /RESULT: debug\/fixed /p'
 finish

@@ -8,5 +8,5 @@ echo "seed $SEED (rerun with RANDOM_SEED=$SEED)"
 "$PROJ/scripts/vm-test" -f debug -v fixed -n random-debug -t 1200 -- \
 	"insmod ./memcg_iter_stress.ko probability=2 && ./run_tests.sh 'test_random -s $SEED -t 60'" &&
 	pass "random operations on debug/fixed (seed $SEED)" || fail "random operations (seed $SEED)"
-grep -h '^RESULT: ' "$CACHE/logs/random-debug.log" | tr -d '\r'
+tr -d '\r' < "$CACHE/logs/random-debug.log" | sed -n 's/^\(# \)*RESULT: /RESULT: /p'
 finish
