@@ -3,12 +3,9 @@
 . "$(dirname "$0")/../lib.sh"
 need_tree
 command -v sparse >/dev/null || skip "sparse not installed (make deps)"
-OUT=$("$PROJ/scripts/build" -f release -v fixed --print-dir)
-[ -f "$OUT/.config" ] || kbuild release fixed || { fail "build"; finish; }
-KCC=gcc
-command -v ccache >/dev/null && KCC="ccache gcc"
-make -C "$CACHE/src/fixed" O="$OUT" CC="$KCC -fno-PIE" HOSTCFLAGS="-fcommon -O2" \
-	C=2 CF="-D__CHECK_ENDIAN__" mm/memcontrol.o mm/vmscan.o mm/memcg_iter_test.o \
+# C=2: check the files whether or not they need recompiling.
+"$PROJ/scripts/build" -f release -v fixed \
+	--make "C=2 CF=-D__CHECK_ENDIAN__ mm/memcontrol.o mm/vmscan.o mm/memcg_iter_test.o" \
 	> "$CACHE/test-logs/sparse.out" 2>&1 || { cat "$CACHE/test-logs/sparse.out"; fail "make C=2"; finish; }
 grep -E '^.*(memcontrol|vmscan|memcg_iter_test)\.c:[0-9]+:[0-9]+: (warning|error)' "$CACHE/test-logs/sparse.out"
 n_all=$(grep -cE '(memcontrol|vmscan|memcg_iter_test)\.c:[0-9]+:[0-9]+: (warning|error)' "$CACHE/test-logs/sparse.out" || true)
