@@ -21,16 +21,20 @@ while [ $i -le "$RUNS" ]; do
 	rc=0
 	"$PROJ/scripts/vm-test" -f debug -v mutant -n mutant-$i -t 900 -- "$CMD" > /dev/null 2>&1 || rc=$?
 	log=$CACHE/logs/mutant-$i.log
-	if [ "$rc" != 0 ]; then
+	# Seconds from the start of the churn run to the first splat (guest
+	# clock; the marker goes through /dev/kmsg).  Only memory-safety
+	# splats count: a run that fails for another reason is not a catch.
+	after=$(tr -d '\r' < "$log" | sed -n 's/^\[ *\([0-9.]*\)\] \(.*\)/\1 \2/p' | awk '
+		/memcg-iter: mutant churn starts/ { s = $1; next }
+		s && /WARNING:|BUG|general protection|Oops|Poison overwritten/ { printf "%.0f", $1 - s; exit }')
+	if [ "$rc" != 0 ] && [ -n "$after" ]; then
 		caught=$((caught + 1))
-		# Seconds from the start of the churn run to the first splat (guest clock).
-		# (printk clock: the marker goes through /dev/kmsg)
-		after=$(tr -d '\r' < "$log" | sed -n 's/^\[ *\([0-9.]*\)\] \(.*\)/\1 \2/p' | awk '
-			/memcg-iter: mutant churn starts/ { s = $1; next }
-			s && /WARNING:|BUG|general protection|Oops/ { printf "%.0f", $1 - s; exit }')
-		echo "run $i: caught (status $rc) ${after:-?} s into the churn run:"
+		echo "run $i: caught (status $rc) $after s into the churn run:"
 		"$PROJ/scripts/scan-console" -A 3 "$log" | sed -n '2,12p'
-		echo "RESULT: mutant run $i caught ${after:-?} s into the churn run"
+		echo "RESULT: mutant run $i caught $after s into the churn run"
+	elif [ "$rc" != 0 ]; then
+		echo "run $i: failed (status $rc) without a memory-safety splat, not counted:"
+		"$PROJ/scripts/scan-console" -A 3 "$log" | sed -n '2,12p'
 	else
 		echo "run $i: not caught in $T s"
 	fi

@@ -6,8 +6,10 @@
 #include <mntent.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -250,12 +252,25 @@ int alloc_pagecache(const char *path, size_t size)
 	return 0;
 }
 
+pid_t fork_tied(void)
+{
+	pid_t parent = getpid();
+	pid_t pid = fork();
+
+	if (!pid) {
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != parent)
+			_exit(1);
+	}
+	return pid;
+}
+
 pid_t spawn_hog(long mb, int seconds, const char *cg)
 {
 	char m[32], t[32];
 	pid_t pid;
 
-	pid = fork();
+	pid = fork_tied();
 	if (pid)
 		return pid;
 	snprintf(m, sizeof(m), "%ld", mb);

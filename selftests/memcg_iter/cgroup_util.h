@@ -51,6 +51,11 @@ int alloc_pagecache(const char *path, size_t size);
  * eighth of free swap) for seconds, in group cg if not NULL; returns its
  * pid, or -1.
  */
+/*
+ * fork() for long-lived helpers: the child is killed when the test
+ * process dies (a timeout must not leave hogs and churners behind).
+ */
+pid_t fork_tied(void);
 pid_t spawn_hog(long mb, int seconds, const char *cg);
 
 /* Read a whole small file into buf, 0 on success. */

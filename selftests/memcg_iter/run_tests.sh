@@ -6,9 +6,12 @@
 # "N passed, N failed, N skipped".
 #
 # Usage: run_tests.sh [TEST [ARGS...]]...   (ARGS quoted as one word)
+# Environment: MEMCG_ITER_TIMEOUT=SECONDS overrides the per-test timeout.
 cd "$(dirname "$0")" || exit 1
 timeout_s=$(sed -n 's/^timeout=//p' settings 2>/dev/null)
 timeout_s=${timeout_s:-600}
+# Long runs (scripts/soak) raise it, as kselftest's --override-timeout does.
+timeout_s=${MEMCG_ITER_TIMEOUT:-$timeout_s}
 [ $# -gt 0 ] || set -- test_smoke
 rcfile=/tmp/.memcg_iter_rc.$$
 pass=0 fail=0 skip=0 n=0

@@ -1,15 +1,36 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * splat - a module that only prints a WARN when loaded.  The pipeline's
- * own test uses it to show that scripts/scan-console catches a splat and
- * fails the run; never load it anywhere else.
+ * splat - a module that only misbehaves when loaded, so that the
+ * pipeline's own tests can show that a misbehaving kernel is caught:
+ *   (default)  one WARN: scripts/scan-console must fail the run;
+ *   leak=N     N kmalloc()ed blocks whose pointers are dropped, and no
+ *              WARN: kmemleak (debug kernels) must report them.
+ * Never load it anywhere else.
  */
 #include <linux/bug.h>
 #include <linux/module.h>
+#include <linux/slab.h>
+
+static unsigned int leak;
+module_param(leak, uint, 0444);
+MODULE_PARM_DESC(leak, "leak this many 512-byte blocks instead of a WARN (max 64)");
 
 static int __init splat_init(void)
 {
-	WARN(1, "memcg-iter: deliberate WARN from the splat test module\n");
+	unsigned int i;
+
+	if (leak > 64)
+		return -EINVAL;
+	if (!leak) {
+		WARN(1, "memcg-iter: deliberate WARN from the splat test module\n");
+		return 0;
+	}
+	for (i = 0; i < leak; i++) {
+		/* The pointer is dropped on purpose: that is the leak. */
+		if (!kmalloc(512, GFP_KERNEL))
+			return -ENOMEM;
+	}
+	pr_info("memcg-iter: leaked %u blocks on purpose\n", leak);
 	return 0;
 }
 
@@ -20,4 +41,4 @@ static void __exit splat_exit(void)
 module_init(splat_init);
 module_exit(splat_exit);
 MODULE_LICENSE("GPL");
-MODULE_DESCRIPTION("Test-only: emit one WARN to test the console scanner");
+MODULE_DESCRIPTION("Test-only: emit a WARN or leak memory to test the detectors");
