@@ -14,10 +14,11 @@ FLAVOUR ?= release
 VARIANT ?= fixed
 DURATION ?= 3600
 REGIME ?= plain
+LTP ?=
 
 MODULES := -m module -m selftests/splat
 
-.PHONY: help deps tree kernels kernel check check-host bench soak mutant
+.PHONY: help deps tree kernels kernel check check-host bench soak mutant ltp
 
 help:
 	@echo "make deps                      install the Debian packages used (apt-get)"
@@ -35,6 +36,9 @@ help:
 	@echo "make mutant                    the vz7-scheme mutant must be caught"
 	@echo "make soak DURATION=3600        debug-kernel soak: races caught/h, splats, leaks,"
 	@echo "                               per-memcg usage plot"
+	@echo "make ltp LTP=<tarball|git dir|source dir>"
+	@echo "                               build LTP 20240129's memcg tests (static) for"
+	@echo "                               the guest; 'make check' then runs them"
 
 deps:
 	@scripts/install-deps
@@ -65,3 +69,7 @@ soak: deps
 
 mutant: deps
 	@scripts/run-tests mutant
+
+ltp: deps
+	@test -n "$(LTP)" || { echo "make ltp: set LTP=<ltp-full-20240129.tar.xz|LTP git dir|source dir>"; exit 2; }
+	@scripts/get-ltp $(LTP)

@@ -1,0 +1,40 @@
+# scripts/get-ltp refuses bad input with a clear message and leaves the
+# cache as it was: no source, a missing path, a tree that is not LTP, an
+# LTP of another version, a bad git ref.
+. "$(dirname "$0")/../lib.sh"
+G=$PROJ/scripts/get-ltp
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export MEMCG_ITER_CACHE=$T/cache
+
+expect_error() { # WHAT PATTERN ARGS...
+	what=$1 pat=$2
+	shift 2
+	rc=0
+	out=$("$G" "$@" 2>&1) || rc=$?
+	if [ "$rc" != 0 ] && echo "$out" | grep -q "$pat"; then
+		pass "$what refused"
+	else
+		fail "$what: exit $rc, output: $out"
+	fi
+}
+
+expect_error "no SOURCE" "Usage:"
+expect_error "missing path" "no such file" "$T/nonexistent"
+mkdir -p "$T/notltp"
+expect_error "a tree that is not LTP" "not an LTP source tree" "$T/notltp"
+mkdir -p "$T/ltp-new/testcases/kernel/controllers/memcg"
+touch "$T/ltp-new/configure.ac"
+echo 20250130 > "$T/ltp-new/VERSION"
+expect_error "LTP 20250130" "runs LTP 20240129" "$T/ltp-new"
+echo "not a tarball" > "$T/x.tar.xz"
+expect_error "a file that is not a tarball" "not a tar archive" "$T/x.tar.xz"
+git init -q "$T/repo" && git -C "$T/repo" -c user.name=t -c user.email=t@t commit -q --allow-empty -m x
+expect_error "a missing git ref" "no ref 'nosuch'" --ref nosuch "$T/repo"
+if [ -d "$T/cache/ltp/root" ] || ls -d "$T/cache/ltp"/work.* >/dev/null 2>&1; then
+	fail "a refused source left files behind in the cache"
+else
+	pass "cache untouched"
+fi
+"$G" --status >/dev/null 2>&1 && fail "--status claims a build" || pass "--status: nothing cached"
+finish
