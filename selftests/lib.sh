@@ -1,18 +1,18 @@
 # Helpers for selftests/host/*.sh and selftests/kernel/*.sh (sourced).
-PROJ=$(cd "$(dirname "$0")/../.." && pwd)
-CACHE=${MEMCG_ITER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/memcg-iter}
+# PROJ, CACHE, PRISTINE and has_pristine come from scripts/lib/common.sh.
+MEMCG_ITER_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+. "$MEMCG_ITER_ROOT/scripts/lib/common.sh"
 failures=0
 
 pass() { echo "PASS: $*"; }
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 skip() { echo "SKIP: $*"; exit 4; }
 finish() { [ "$failures" = 0 ] && exit 0; exit 1; }
-has_pristine() { [ -f "$CACHE/pristine/.memcg-iter-pristine" ]; }
 
 # need_tree: skip the test when no pristine tree is cached.
 need_tree() {
 	has_pristine ||
-		skip "no kernel tree in $CACHE/pristine (run: make tree SOURCE=<srpm|tarball|git dir>)"
+		skip "no kernel tree in $PRISTINE (run: make tree SOURCE=<srpm|tarball|git dir>)"
 }
 
 # kbuild FLAVOUR VARIANT: build a kernel with the test modules; prints

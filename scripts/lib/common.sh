@@ -4,7 +4,9 @@
 # and CACHE (the project's cache directory outside the repository).
 
 PROG=${0##*/}
-PROJ=$(cd "$(dirname "$0")/.." && pwd)
+# Scripts live in scripts/; selftests/lib.sh, whose callers sit one level
+# deeper, says where the root is.
+PROJ=${MEMCG_ITER_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 
 # The cache holds the pristine tree, patched scratch trees, build
 # directories and guest images.  Override with MEMCG_ITER_CACHE.
