@@ -96,10 +96,10 @@ static int kmemleak_scan(int report)
 		 */
 		write_text("/proc/sys/vm/min_free_kbytes", "32768");
 		/*
-		 * Baseline: what already looks unreferenced (boot-time
-		 * objects whose only pointer gcc optimised away, e.g. the
-		 * "net" and "user" sysctl headers) is reported by this scan
-		 * and greyed by "clear": only what the run leaks counts.
+		 * Baseline: whatever already looks unreferenced (a boot-time
+		 * false positive; patches/compat/0004 silences the known
+		 * ones) is reported by this scan and greyed by "clear": only
+		 * what the run leaks counts.
 		 */
 		if (write_text(KMEMLEAK, "scan") || write_text(KMEMLEAK, "clear"))
 			return -1;
