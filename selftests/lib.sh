@@ -4,6 +4,10 @@ MEMCG_ITER_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$MEMCG_ITER_ROOT/scripts/lib/common.sh"
 failures=0
 
+# Guest command tail: validate every SLUB cache (poison or red-zone damage
+# is reported on the console) and exit with the status of what ran before.
+SLAB_VALIDATE='rc=$?; for f in /sys/kernel/slab/*/validate; do echo 1 > $f; done 2>/dev/null; exit $rc'
+
 pass() { echo "PASS: $*"; }
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 skip() { echo "SKIP: $*"; exit 4; }

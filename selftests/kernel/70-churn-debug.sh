@@ -14,14 +14,14 @@ T=${CHURN_SECONDS:-60}
 "$PROJ/scripts/vm-test" -f debug -v fixed -n churn-debug -t 2400 -- \
 	"insmod ./memcg_iter_stress.ko probability=2 &&
 	 ./run_tests.sh 'test_churn -c -n $N -t $T -H 1' 'test_churn -c -n $N -t $T -H 0' 'test_churn -c -n $N -t $T -R';
-	 rc=\$?; for f in /sys/kernel/slab/*/validate; do echo 1 > \$f; done 2>/dev/null; exit \$rc" &&
+	 $SLAB_VALIDATE" &&
 	pass "churn tests on debug/fixed" || fail "churn tests on debug/fixed"
 # Limit reclaim in a guest with room to spare: kmemleak stays on (under the
 # global hog it switches itself off) and its scan must come back clean.
 "$PROJ/scripts/vm-test" -f debug -v fixed -n churn-debug-limit -m 1024 -t 1200 -- \
 	"insmod ./memcg_iter_stress.ko probability=2 &&
 	 ./run_tests.sh 'test_churn -c -n $N -t $T -H 1 -L';
-	 rc=\$?; for f in /sys/kernel/slab/*/validate; do echo 1 > \$f; done 2>/dev/null; exit \$rc" &&
+	 $SLAB_VALIDATE" &&
 	pass "churn with limit reclaim and a kmemleak scan on debug/fixed" ||
 	fail "churn with limit reclaim and a kmemleak scan on debug/fixed"
 cat "$CACHE/logs/churn-debug.log" "$CACHE/logs/churn-debug-limit.log" | tr -d '\r' |

@@ -14,7 +14,7 @@ T=${MUTANT_SECONDS:-60}
 CMD="insmod ./memcg_iter_stress.ko probability=50 window_us=2000 window_probability=100 &&
 	echo 'memcg-iter: mutant churn starts' > /dev/kmsg &&
 	./run_tests.sh 'test_churn -n 0 -r 1 -t $T -H 1';
-	rc=\$?; for f in /sys/kernel/slab/*/validate; do echo 1 > \$f; done 2>/dev/null; exit \$rc"
+	$SLAB_VALIDATE"
 caught=0
 i=1
 while [ $i -le "$RUNS" ]; do
@@ -27,16 +27,17 @@ while [ $i -le "$RUNS" ]; do
 	after=$(tr -d '\r' < "$log" | sed -n 's/^\[ *\([0-9.]*\)\] \(.*\)/\1 \2/p' | awk '
 		/memcg-iter: mutant churn starts/ { s = $1; next }
 		s && /WARNING:|BUG|general protection|Oops|Poison overwritten/ { printf "%.0f", $1 - s; exit }')
-	if [ "$rc" != 0 ] && [ -n "$after" ]; then
-		caught=$((caught + 1))
-		echo "run $i: caught (status $rc) $after s into the churn run:"
-		"$PROJ/scripts/scan-console" -A 3 "$log" | sed -n '2,12p'
-		echo "RESULT: mutant run $i caught $after s into the churn run"
-	elif [ "$rc" != 0 ]; then
-		echo "run $i: failed (status $rc) without a memory-safety splat, not counted:"
-		"$PROJ/scripts/scan-console" -A 3 "$log" | sed -n '2,12p'
-	else
+	if [ "$rc" = 0 ]; then
 		echo "run $i: not caught in $T s"
+	else
+		if [ -n "$after" ]; then
+			caught=$((caught + 1))
+			echo "run $i: caught (status $rc) $after s into the churn run:"
+		else
+			echo "run $i: failed (status $rc) without a memory-safety splat, not counted:"
+		fi
+		"$PROJ/scripts/scan-console" -A 3 "$log" | sed -n '2,12p'
+		[ -z "$after" ] || echo "RESULT: mutant run $i caught $after s into the churn run"
 	fi
 	i=$((i + 1))
 done

@@ -47,15 +47,16 @@ char *alloc_anon(size_t size);
 int alloc_pagecache(const char *path, size_t size);
 
 /*
- * Start ./memhog (a sibling binary) touching mb MiB (0: MemFree plus an
- * eighth of free swap) for seconds, in group cg if not NULL; returns its
- * pid, or -1.
- */
-/*
  * fork() for long-lived helpers: the child is killed when the test
  * process dies (a timeout must not leave hogs and churners behind).
  */
 pid_t fork_tied(void);
+
+/*
+ * Start ./memhog (a sibling binary) touching mb MiB (0: MemFree plus an
+ * eighth of free swap) for seconds, in group cg if not NULL; returns its
+ * pid, or -1.
+ */
 pid_t spawn_hog(long mb, int seconds, const char *cg);
 
 /* Read a whole small file into buf, 0 on success. */
