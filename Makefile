@@ -14,6 +14,7 @@ FLAVOUR ?= release
 VARIANT ?= fixed
 DURATION ?= 3600
 REGIME ?= plain
+CHURN_RATE ?=
 LTP ?=
 
 MODULES := -m module -m selftests/splat
@@ -31,7 +32,8 @@ help:
 	@echo "                               V: none|baseline|fixed|mutant|series file)"
 	@echo "make check                     the test suite (host + guest tests)"
 	@echo "make check-host                host tests only (no kernel tree needed)"
-	@echo "make bench [REGIME=plain|slow] baseline vs fixed: kswapd rounds/min, restarts,"
+	@echo "make bench [REGIME=plain|slow] [CHURN_RATE=rmdirs/s]"
+	@echo "                               baseline vs fixed: kswapd rounds/min, restarts,"
 	@echo "                               kswapd CPU, pgscan/pgsteal, rmdir p50/p99, PNG"
 	@echo "make mutant                    the vz7-scheme mutant must be caught"
 	@echo "make soak DURATION=3600        debug-kernel soak: races caught/h, splats, leaks,"
@@ -62,7 +64,7 @@ check-host:
 	@scripts/run-tests --host
 
 bench: deps
-	@scripts/bench --regime $(REGIME)
+	@scripts/bench --regime $(REGIME) $(if $(CHURN_RATE),--churn-rate $(CHURN_RATE))
 
 soak: deps
 	@scripts/soak --duration $(DURATION)

@@ -7,9 +7,21 @@
  * N groups (default 4000) each hold 64 KiB of tmpfs page cache; a hog in
  * the last group keeps global reclaim running (in the root group the hog
  * would be first in walk order and hide the effect).  Phases of T seconds
- * alternate: quiet, churn (mkdir + charge + rmdir in a loop, each rmdir
- * timed), quiet, churn.  Each second a "SAMPLE" line gives the counters;
- * each phase ends with a "PHASE" line of key=value pairs.
+ * alternate: quiet, churn, quiet, churn.  Each second a "SAMPLE" line
+ * gives the counters; each phase ends with a "PHASE" line of key=value
+ * pairs.  Each rmdir is timed.
+ *
+ * Two kinds of churn:
+ *  - default: mkdir + charge 16 KiB from a child + rmdir, as fast as the
+ *    churner can.  Under global pressure the churner's own allocations
+ *    (fork, page cache, the new memcg) enter direct reclaim, and while it
+ *    reclaims it removes nothing: reclaim throttles the churn that hurts
+ *    it, and walks slip through in those pauses.
+ *  - -r RATE: destruction only, at a steady RATE rmdirs per second, of
+ *    empty groups created during setup, by a churner that allocates
+ *    nothing (mlocked, no fork, no mkdir) and so never reclaims: as on
+ *    the seed's node, where groups were destroyed by tasks that were not
+ *    themselves short of memory.  Only destruction moves dead_count.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -31,6 +43,9 @@
 
 static int nr_groups = 4000;
 static int phase_s = 30;
+static int rate;		/* -r: rmdirs per second of pre-created groups */
+static int keep_every;		/* -k: the module's slow_every, kept out of churn */
+static int churn_phase;		/* churn phases started so far */
 static char top[PATH_MAX - 64];
 
 static double now(void)
@@ -42,7 +57,7 @@ static double now(void)
 }
 
 struct snap {
-	long rounds, walks, ends, restarts, visits, breaks, drounds, dwalks;
+	long rounds, walks, ends, restarts, visits, breaks, drounds, dwalks, drestarts;
 	long pgscan, pgsteal, kswapd_ticks;
 };
 
@@ -85,6 +100,7 @@ static void take(struct snap *s)
 	s->breaks = key_read_long(STATS, "breaks_injected");
 	s->drounds = key_read_long(STATS, "direct_rounds");
 	s->dwalks = key_read_long(STATS, "direct_walks");
+	s->drestarts = key_read_long(STATS, "direct_restarts");
 	s->pgscan = vmstat_read("pgscan_kswapd_dma32") + vmstat_read("pgscan_direct_dma32") +
 		    vmstat_read("pgscan_kswapd_normal") + vmstat_read("pgscan_direct_normal");
 	s->pgsteal = vmstat_read("pgsteal_kswapd_dma32") + vmstat_read("pgsteal_direct_dma32") +
@@ -127,6 +143,39 @@ static void churn(int fd)
 	}
 }
 
+/*
+ * Steady destruction: remove this phase's share of the empty "d" groups,
+ * one every 1/rate s, on absolute deadlines; until killed or out of groups.
+ */
+static void churn_rate(int fd, int first)
+{
+	char cg[PATH_MAX];
+	struct timespec next;
+	double t0, lat;
+	int i;
+
+	if (mlockall(MCL_CURRENT | MCL_FUTURE))
+		perror("bench_walks: mlockall");
+	clock_gettime(CLOCK_MONOTONIC, &next);
+	for (i = first; i < first + rate * phase_s + rate; i++) {
+		snprintf(cg, sizeof(cg), "%s/d%06d", top, i);
+		t0 = now();
+		if (!cg_destroy(cg)) {
+			lat = now() - t0;
+			if (write(fd, &lat, sizeof(lat)) != sizeof(lat))
+				_exit(0);
+		}
+		next.tv_nsec += 1000000000L / rate;
+		while (next.tv_nsec >= 1000000000L) {
+			next.tv_nsec -= 1000000000L;
+			next.tv_sec++;
+		}
+		while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &next, NULL) == EINTR)
+			;
+	}
+	_exit(0);
+}
+
 static void phase(const char *name, int with_churn)
 {
 	static double lat[MAX_LAT];
@@ -142,8 +191,11 @@ static void phase(const char *name, int with_churn)
 		churner = fork();
 		if (!churner) {
 			close(pipefd[0]);
+			if (rate)
+				churn_rate(pipefd[1], churn_phase * (rate * phase_s + rate));
 			churn(pipefd[1]);
 		}
+		churn_phase++;
 		close(pipefd[1]);
 	}
 	for (next = t0 + 1; next < t0 + phase_s + 0.5; next += 1) {
@@ -171,10 +223,11 @@ static void phase(const char *name, int with_churn)
 	take(&b);
 	el = now() - t0;
 	qsort(lat, n, sizeof(lat[0]), cmp_double);
-	printf("PHASE name=%s seconds=%.1f rmdirs=%d rounds=%ld walks=%ld walk_ends=%ld restarts=%ld visits=%ld breaks=%ld direct_rounds=%ld direct_walks=%ld pgscan=%ld pgsteal=%ld kswapd_ticks=%ld rmdir_p50_ms=%.3f rmdir_p99_ms=%.3f\n",
+	printf("PHASE name=%s seconds=%.1f rmdirs=%d rounds=%ld walks=%ld walk_ends=%ld restarts=%ld visits=%ld breaks=%ld direct_rounds=%ld direct_walks=%ld direct_restarts=%ld pgscan=%ld pgsteal=%ld kswapd_ticks=%ld rmdir_p50_ms=%.3f rmdir_p99_ms=%.3f\n",
 	       name, el, n, b.rounds - a.rounds, b.walks - a.walks, b.ends - a.ends,
 	       b.restarts - a.restarts, b.visits - a.visits, b.breaks - a.breaks,
-	       b.drounds - a.drounds, b.dwalks - a.dwalks, b.pgscan - a.pgscan,
+	       b.drounds - a.drounds, b.dwalks - a.dwalks, b.drestarts - a.drestarts,
+	       b.pgscan - a.pgscan,
 	       b.pgsteal - a.pgsteal, b.kswapd_ticks - a.kswapd_ticks,
 	       n ? lat[n / 2] * 1e3 : 0, n ? lat[(n * 99) / 100] * 1e3 : 0);
 	fflush(stdout);
@@ -184,9 +237,10 @@ int main(int argc, char **argv)
 {
 	char cg[PATH_MAX], file[64];
 	pid_t hog;
-	int opt, i, status;
+	int opt, i, id, kept = 0, status;
+	long hog_mb;
 
-	while ((opt = getopt(argc, argv, "n:t:h")) != -1) {
+	while ((opt = getopt(argc, argv, "n:t:r:k:h")) != -1) {
 		switch (opt) {
 		case 'n':
 			nr_groups = atoi(optarg);
@@ -194,8 +248,20 @@ int main(int argc, char **argv)
 		case 't':
 			phase_s = atoi(optarg);
 			break;
+		case 'r':
+			rate = atoi(optarg);
+			if (rate < 0 || rate > 1000) {
+				fprintf(stderr, "bench_walks: -r takes 0-1000 rmdirs/s\n");
+				return 2;
+			}
+			break;
+		case 'k':
+			keep_every = atoi(optarg);
+			break;
 		default:
-			fprintf(stderr, "usage: %s [-n groups] [-t phase seconds]\n", argv[0]);
+			fprintf(stderr,
+				"usage: %s [-n groups] [-t phase seconds] [-r rmdirs/s [-k slow_every]]\n",
+				argv[0]);
 			return opt == 'h' ? 0 : 2;
 		}
 	}
@@ -218,17 +284,42 @@ int main(int argc, char **argv)
 		}
 		wait(NULL);
 	}
-	/* The hog: in the last group, a little more than RAM, for all phases. */
+	/*
+	 * -r: the groups the two churn phases will destroy, empty.  With -k,
+	 * a group that would get a slow cgroup id becomes a kept "k" group,
+	 * so the slow set stays the same through the run.  This relies on
+	 * the guest's fresh memory hierarchy: ids come from an IDA, smallest
+	 * free first, and nothing was removed yet, so "bench" is 1, gN is
+	 * N + 2 and the next group is nr_groups + 2.
+	 */
+	for (i = 0, id = nr_groups + 2; i < 2 * (rate * phase_s + rate); id++) {
+		if (keep_every && id % keep_every == 0) {
+			snprintf(cg, sizeof(cg), "%s/k%06d", top, id);
+			kept++;
+		} else {
+			snprintf(cg, sizeof(cg), "%s/d%06d", top, i++);
+		}
+		if (cg_create(cg))
+			return 1;
+	}
+	/*
+	 * The hog: in the last group, for all phases.  It must stay larger
+	 * than what reclaim can free, or pressure ends once the groups' page
+	 * cache is evicted (earlier versions lost it after ~60 s): what is
+	 * free now, plus the groups' 64 KiB each, plus SwapFree / 8.
+	 */
+	hog_mb = (meminfo_kb("MemFree") + meminfo_kb("SwapFree") / 8) / 1024 +
+		 (long)nr_groups * 64 / 1024;
 	snprintf(cg, sizeof(cg), "%s/g%05d", top, nr_groups - 1);
-	hog = spawn_hog(0, 4 * phase_s + 30, cg);
+	hog = spawn_hog(hog_mb, 4 * phase_s + 30, cg);
 	sleep(5);
 	if (waitpid(hog, &status, WNOHANG) == hog) {
 		fprintf(stderr, "bench_walks: the hog exited early (status %d); MemFree %ld kB, SwapFree %ld kB\n",
 			status, meminfo_kb("MemFree"), meminfo_kb("SwapFree"));
 		return 1;
 	}
-	printf("SETUP groups=%d memfree_kb=%ld swapfree_kb=%ld\n", nr_groups,
-	       meminfo_kb("MemFree"), meminfo_kb("SwapFree"));
+	printf("SETUP groups=%d churn_rate=%d kept_slow=%d hog_mb=%ld memfree_kb=%ld swapfree_kb=%ld\n",
+	       nr_groups, rate, kept, hog_mb, meminfo_kb("MemFree"), meminfo_kb("SwapFree"));
 	phase("quiet1", 0);
 	phase("churn1", 1);
 	phase("quiet2", 0);
