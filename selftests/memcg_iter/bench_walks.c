@@ -19,9 +19,10 @@
  *    it, and walks slip through in those pauses.
  *  - -r RATE: destruction only, at a steady RATE rmdirs per second, of
  *    empty groups created during setup, by a churner that allocates
- *    nothing (mlocked, no fork, no mkdir) and so never reclaims: as on
- *    the seed's node, where groups were destroyed by tasks that were not
- *    themselves short of memory.  Only destruction moves dead_count.
+ *    nothing itself (mlocked, no fork, no mkdir), so its own reclaim does
+ *    not throttle it: as on the seed's node, where groups were destroyed
+ *    by tasks that were not themselves short of memory.  Only
+ *    destruction moves dead_count.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -257,6 +258,10 @@ int main(int argc, char **argv)
 			break;
 		case 'k':
 			keep_every = atoi(optarg);
+			if (keep_every < 0) {
+				fprintf(stderr, "bench_walks: -k takes the module's slow_every\n");
+				return 2;
+			}
 			break;
 		default:
 			fprintf(stderr,
@@ -269,6 +274,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_walks: needs the memory cgroup and memcg_iter_stress\n");
 		return 4;
 	}
+	if (keep_every && memcg_count() != 1)
+		fprintf(stderr, "bench_walks: %ld memory cgroups already: -k may keep the wrong ids\n",
+			memcg_count());
 	snprintf(top, sizeof(top), "%s/bench", cg_memory_root());
 	if (cg_create(top) || cg_write(top, "memory.use_hierarchy", "1"))
 		return 1;
