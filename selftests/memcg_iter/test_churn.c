@@ -397,7 +397,7 @@ int main(int argc, char **argv)
 		ksft_test_result_skip("churn: cannot make the root hierarchical (groups exist?)");
 		ksft_exit();
 	}
-	ksft_test_result(test_churn(), "churn under reclaim with 2% walk breaks");
+	ksft_test_result(test_churn(), "churn under reclaim with injected walk breaks");
 	if (root_hierarchy)
 		cg_write(cg_memory_root(), "memory.use_hierarchy", "0");
 	ksft_exit();
