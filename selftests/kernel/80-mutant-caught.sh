@@ -28,11 +28,16 @@ CMD="insmod ./memcg_iter_stress.ko probability=100 window_us=5000 window_probabi
 	echo 'memcg-iter: mutant churn starts' > /dev/kmsg &&
 	./run_tests.sh 'test_churn -n 0 -r 1 -t $T -H 1';
 	$SLAB_VALIDATE"
+# churn_vm VARIANT NAME: the churn run above on the debug kernel of
+# VARIANT; the mutant runs and the fixed-kernel control share it.
+churn_vm() {
+	"$PROJ/scripts/vm-test" -f debug -v "$1" -n "$2" -t $TMO -a oops=panic -- "$CMD" > /dev/null 2>&1
+}
 caught=0
 i=1
 while [ $i -le "$RUNS" ]; do
 	rc=0
-	"$PROJ/scripts/vm-test" -f debug -v mutant -n mutant-$i -t $TMO -a oops=panic -- "$CMD" > /dev/null 2>&1 || rc=$?
+	churn_vm mutant mutant-$i || rc=$?
 	log=$CACHE/logs/mutant-$i.log
 	# Seconds from the start of the churn run to the first splat (guest
 	# clock; the marker goes through /dev/kmsg).  Only memory-safety
@@ -59,7 +64,7 @@ done
 echo "RESULT: mutant (vz7 scheme on RHEL7) caught in $caught of $RUNS runs of $T s"
 [ "$caught" -gt 0 ] && pass "mutant caught ($caught/$RUNS)" || fail "mutant never caught"
 rc=0
-"$PROJ/scripts/vm-test" -f debug -v fixed -n mutant-control -t $TMO -a oops=panic -- "$CMD" > /dev/null 2>&1 || rc=$?
+churn_vm fixed mutant-control || rc=$?
 [ "$rc" = 0 ] && pass "the same run on the fixed kernel is clean" ||
 	{ "$PROJ/scripts/scan-console" "$CACHE/logs/mutant-control.log" | head -30; fail "fixed kernel flagged (status $rc)"; }
 finish
