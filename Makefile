@@ -17,7 +17,7 @@ REGIME ?= plain
 CHURN_RATE ?=
 LTP ?=
 
-MODULES := -m module -m selftests/splat
+MODULES := -m module -m selftests/splat -m selftests/onlinefail
 
 .PHONY: help deps tree kernels kernel check check-host bench soak mutant ltp
 

@@ -215,7 +215,18 @@ static const char * const event_names[MEMCG_ITER_TEST_NR_EVENTS] = {
 	[MEMCG_ITER_TEST_STALE] = "stale",
 	[MEMCG_ITER_TEST_ROUNDS] = "rounds",
 	[MEMCG_ITER_TEST_CLEARED] = "cleared",
+	[MEMCG_ITER_TEST_FREED_IN_USE] = "freed_in_use",
 };
+
+/*
+ * Counted where a memcg is freed (a workqueue, or whoever drops the last
+ * reference), not in a reclaimer: one total each, not a kswapd/direct
+ * split.
+ */
+static bool event_is_total(int e)
+{
+	return e == MEMCG_ITER_TEST_CLEARED || e == MEMCG_ITER_TEST_FREED_IN_USE;
+}
 
 static const char * const kind_names[MEMCG_ITER_TEST_NR_KINDS] = {
 	[MEMCG_ITER_TEST_KSWAPD] = "kswapd",
@@ -236,14 +247,16 @@ static int stats_show(struct seq_file *m, void *v)
 		   (long long)atomic64_read(&window_delays));
 	for (k = 0; k < MEMCG_ITER_TEST_NR_KINDS; k++)
 		for (e = 0; e < MEMCG_ITER_TEST_NR_EVENTS; e++)
-			if (e != MEMCG_ITER_TEST_CLEARED)
+			if (!event_is_total(e))
 				seq_printf(m, "%s_%s %llu\n", kind_names[k],
 					   event_names[e],
 					   (unsigned long long)st.events[k][e]);
-	/* Cleared at css free time from a workqueue: one total. */
-	seq_printf(m, "cleared %llu\n", (unsigned long long)
-		   (st.events[MEMCG_ITER_TEST_KSWAPD][MEMCG_ITER_TEST_CLEARED] +
-		    st.events[MEMCG_ITER_TEST_DIRECT][MEMCG_ITER_TEST_CLEARED]));
+	for (e = 0; e < MEMCG_ITER_TEST_NR_EVENTS; e++)
+		if (event_is_total(e))
+			seq_printf(m, "%s %llu\n", event_names[e],
+				   (unsigned long long)
+				   (st.events[MEMCG_ITER_TEST_KSWAPD][e] +
+				    st.events[MEMCG_ITER_TEST_DIRECT][e]));
 	seq_printf(m, "max_walk_visits %llu\n",
 		   (unsigned long long)st.max_walk_visits);
 	return 0;

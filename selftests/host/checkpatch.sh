@@ -20,7 +20,7 @@ for p in "$PROJ"/patches/0*.patch "$PROJ"/patches/test/*.patch "$PROJ"/patches/t
 	out=$(perl "$CP" --strict --no-tree -q "$p" 2>&1)
 	[ -z "$out" ] && pass "$(basename "$p")" || { echo "$out"; fail "$(basename "$p")"; }
 done
-for f in "$PROJ"/module/*.c "$PROJ"/selftests/splat/*.c; do
+for f in "$PROJ"/module/*.c "$PROJ"/selftests/splat/*.c "$PROJ"/selftests/onlinefail/*.c; do
 	out=$(perl "$CP" --strict --no-tree -q -f "$f" 2>&1)
 	[ -z "$out" ] && pass "$(basename "$f")" || { echo "$out"; fail "$(basename "$f")"; }
 done

@@ -307,6 +307,16 @@ static int test_churn(void)
 		ksft_print_msg("no position was cleared for a dying memcg: the race was not provoked\n");
 		ret = KSFT_FAIL;
 	}
+	/*
+	 * The fixed kernel's freed-memcg check counts every iterator slot
+	 * still pointing at a memcg whose memory is being freed (0 or
+	 * absent on kernels without it).
+	 */
+	if (stat_read("freed_in_use") > 0) {
+		ksft_print_msg("%ld iterator positions pointed at a freed memcg\n",
+			       stat_read("freed_in_use"));
+		ret = KSFT_FAIL;
+	}
 	system("rm -rf /tmp/memcg_iter_churn");
 	i = memcg_count_settle(baseline, 60);
 	ksft_print_msg("memory cgroups: %ld at start, %ld with the groups, %d after teardown\n",

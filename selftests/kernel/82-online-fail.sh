@@ -1,0 +1,47 @@
+# A memcg whose ->css_online() never ran (a controller mounted with memory
+# failed its online after the cgroup was linked into its parent) must not
+# be freed with a reclaim iterator position on it.  test_online_fail.sh
+# (selftests/memcg_iter) makes that happen on purpose: memory co-mounted
+# with net_prio, RTNL held while the parent's limit reclaim stores the new
+# memcg, net_prio's online failed with -ENOMEM, no reclaim of the parent
+# until the memcg is freed, then the parent's reclaim again.
+#
+# The series as it was (clearing along parent_mem_cgroup(), kept as
+# patches/test/mutant/0002-*) must be caught twice over: by the freed-memcg
+# check of the test instrumentation (its WARN and its freed_in_use count)
+# and by the use of the freed memcg (GPF, Oops, paging request, poison).
+# The fixed kernel must pass the same run: the race happened (positions
+# cleared at free) and nothing was flagged.
+. "$(dirname "$0")/../lib.sh"
+need_tree
+kbuild debug mutant-online || { fail "build mutant-online"; finish; }
+kbuild debug fixed || { fail "build fixed"; finish; }
+CMD="./run_tests.sh 'test_online_fail.sh 30 3'; $SLAB_VALIDATE"
+INVARIANT='freed while an iterator of'
+USE='general protection fault\|BUG: unable to handle\|Oops:\|Poison overwritten\|Redzone\|kernel BUG at'
+
+rc=0
+"$PROJ/scripts/vm-test" -f debug -v mutant-online -n online-mutant -t 900 -a oops=panic -- "$CMD" > /dev/null 2>&1 || rc=$?
+log=$CACHE/logs/online-mutant.log
+"$PROJ/scripts/scan-console" -A 3 "$log" | sed -n '2,14p'
+grep -q "$INVARIANT" "$log" && inv=yes || inv=no
+grep -q "$USE" "$log" && use=yes || use=no
+echo "RESULT: online-failure mutant: status $rc, freed-memcg check fired: $inv, use of the freed memcg: $use"
+[ "$rc" != 0 ] && [ "$inv" = yes ] && pass "mutant caught by the freed-memcg check (status $rc)" ||
+	fail "mutant not caught by the freed-memcg check (status $rc)"
+[ "$use" = yes ] && pass "mutant caught by the use of the freed memcg" ||
+	fail "mutant: no use of the freed memcg seen"
+
+rc=0
+out=$("$PROJ/scripts/vm-test" -f debug -v fixed -n online-fixed -t 900 -- "$CMD" 2>&1) || rc=$?
+echo "$out" | grep 'RESULT: online-fail\|^# round\|not ok' | tail -12
+if [ "$rc" != 0 ]; then
+	echo "$out" | tail -30
+	fail "fixed kernel: status $rc"
+elif echo "$out" | grep -q '# SKIP' || ! echo "$out" | grep -q 'RESULT: online-fail'; then
+	echo "$out" | tail -30
+	fail "fixed kernel: the test did not run (skipped or no result)"
+else
+	pass "fixed kernel: the same run passes (race provoked, none freed in use), console clean"
+fi
+finish
