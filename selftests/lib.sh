@@ -8,6 +8,12 @@ failures=0
 # is reported on the console) and exit with the status of what ran before.
 SLAB_VALIDATE='rc=$?; for f in /sys/kernel/slab/*/validate; do echo 1 > $f; done 2>/dev/null; exit $rc'
 
+# Console evidence that a mutant was caught (extended regexps): the
+# freed-memcg check of the test instrumentation, and a use of freed
+# memory.  A bare "BUG" is not evidence (it also matches soft lockups).
+FREED_CHECK_RE='freed while an iterator of'
+FREED_USE_RE='general protection fault|BUG: unable to handle|Oops:|kernel BUG at|Poison overwritten|Redzone'
+
 pass() { echo "PASS: $*"; }
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 skip() { echo "SKIP: $*"; exit 4; }

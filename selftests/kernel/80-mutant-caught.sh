@@ -47,11 +47,11 @@ while [ $i -le "$RUNS" ]; do
 	# Seconds from the start of the churn run to the first splat (guest
 	# clock; the marker goes through /dev/kmsg).  Only memory-safety
 	# splats count: a run that fails for another reason is not a catch.
-	after=$(tr -d '\r' < "$log" | sed -n 's/^\[ *\([0-9.]*\)\] \(.*\)/\1 \2/p' | awk '
+	after=$(tr -d '\r' < "$log" | sed -n 's/^\[ *\([0-9.]*\)\] \(.*\)/\1 \2/p' |
+		awk -v re="$FREED_CHECK_RE|$FREED_USE_RE" '
 		/memcg-iter: mutant churn starts/ { s = $1; next }
-		s && /freed while an iterator of|general protection fault|BUG: unable to handle|Oops:|kernel BUG at|Poison overwritten|Redzone/ {
-			printf "%.0f", $1 - s; exit }')
-	grep -q 'freed while an iterator of' "$log" && inv=$((inv + 1))
+		s && $0 ~ re { printf "%.0f", $1 - s; exit }')
+	grep -qE "$FREED_CHECK_RE" "$log" && inv=$((inv + 1))
 	if [ "$rc" = 0 ]; then
 		echo "run $i: not caught in $T s"
 	else

@@ -17,15 +17,13 @@ need_tree
 kbuild debug mutant-online || { fail "build mutant-online"; finish; }
 kbuild debug fixed || { fail "build fixed"; finish; }
 CMD="./run_tests.sh 'test_online_fail.sh 30 3'; $SLAB_VALIDATE"
-INVARIANT='freed while an iterator of'
-USE='general protection fault\|BUG: unable to handle\|Oops:\|Poison overwritten\|Redzone\|kernel BUG at'
 
 rc=0
 "$PROJ/scripts/vm-test" -f debug -v mutant-online -n online-mutant -t 900 -a oops=panic -- "$CMD" > /dev/null 2>&1 || rc=$?
 log=$CACHE/logs/online-mutant.log
 "$PROJ/scripts/scan-console" -A 3 "$log" | sed -n '2,14p'
-grep -q "$INVARIANT" "$log" && inv=yes || inv=no
-grep -q "$USE" "$log" && use=yes || use=no
+grep -qE "$FREED_CHECK_RE" "$log" && inv=yes || inv=no
+grep -qE "$FREED_USE_RE" "$log" && use=yes || use=no
 echo "RESULT: online-failure mutant: status $rc, freed-memcg check fired: $inv, use of the freed memcg: $use"
 [ "$rc" != 0 ] && [ "$inv" = yes ] && pass "mutant caught by the freed-memcg check (status $rc)" ||
 	fail "mutant not caught by the freed-memcg check (status $rc)"

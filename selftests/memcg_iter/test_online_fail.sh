@@ -9,11 +9,11 @@
 # net_prio's online with the new cgroup visible to P's walks; meanwhile P's
 # limit reclaim (a task in its child over P's limit, each walk broken after
 # one memcg by memcg_iter_stress.ko) stores the new memcg as a position.
-# Then RTNL is
-# released, net_prio's online returns -ENOMEM (a kretprobe), the mkdir
-# fails and the memcg is freed without memory's online ever running.  No
-# reclaim of P runs between the failure and the free; after it, P's limit
-# reclaim runs again and would call css_tryget() on the freed memcg.
+# Then RTNL is released, net_prio's online returns -ENOMEM (a kretprobe),
+# the mkdir fails and the memcg is freed without memory's online ever
+# running.  No reclaim of P runs between the failure and the free; after
+# it, P's limit reclaim runs again and would call css_tryget() on the
+# freed memcg.
 #
 # Usage: test_online_fail.sh [ROUNDS [RACES]]: up to ROUNDS rounds (default
 # 30), stopping after RACES rounds left the new memcg in a position of P
