@@ -206,31 +206,32 @@ static void put_hook(void)
 		symbol_put(memcg_iter_test_reset);
 }
 
+/*
+ * The stats file: one "name value" line each.  Walk events are
+ * "<kind>_<event>", counted by shrink_zone()'s walks of that kind only,
+ * so that ratios within one kind compare counts of the same walks; the
+ * events of memcg destruction are one total each.
+ */
 static const char * const event_names[MEMCG_ITER_TEST_NR_EVENTS] = {
 	[MEMCG_ITER_TEST_WALKS] = "walks",
 	[MEMCG_ITER_TEST_WALK_ENDS] = "walk_ends",
 	[MEMCG_ITER_TEST_VISITS] = "visits",
 	[MEMCG_ITER_TEST_BREAKS] = "breaks",
-	[MEMCG_ITER_TEST_RESTARTS] = "restarts",
-	[MEMCG_ITER_TEST_STALE] = "stale",
 	[MEMCG_ITER_TEST_ROUNDS] = "rounds",
-	[MEMCG_ITER_TEST_CLEARED] = "cleared",
-	[MEMCG_ITER_TEST_FREED_IN_USE] = "freed_in_use",
+	[MEMCG_ITER_TEST_ROUND_LOST] = "round_lost",
+	[MEMCG_ITER_TEST_DROP_DYING] = "drop_dying",
+	[MEMCG_ITER_TEST_DROP_INVALID] = "drop_invalid",
 };
-
-/*
- * Counted where a memcg is freed (a workqueue, or whoever drops the last
- * reference), not in a reclaimer: one total each, not a kswapd/direct
- * split.
- */
-static bool event_is_total(int e)
-{
-	return e == MEMCG_ITER_TEST_CLEARED || e == MEMCG_ITER_TEST_FREED_IN_USE;
-}
 
 static const char * const kind_names[MEMCG_ITER_TEST_NR_KINDS] = {
 	[MEMCG_ITER_TEST_KSWAPD] = "kswapd",
 	[MEMCG_ITER_TEST_DIRECT] = "direct",
+	[MEMCG_ITER_TEST_LIMIT] = "limit",
+};
+
+static const char * const free_event_names[MEMCG_ITER_TEST_NR_FREE_EVENTS] = {
+	[MEMCG_ITER_TEST_CLEARED] = "cleared",
+	[MEMCG_ITER_TEST_FREED_IN_USE] = "freed_in_use",
 };
 
 static int stats_show(struct seq_file *m, void *v)
@@ -247,16 +248,12 @@ static int stats_show(struct seq_file *m, void *v)
 		   (long long)atomic64_read(&window_delays));
 	for (k = 0; k < MEMCG_ITER_TEST_NR_KINDS; k++)
 		for (e = 0; e < MEMCG_ITER_TEST_NR_EVENTS; e++)
-			if (!event_is_total(e))
-				seq_printf(m, "%s_%s %llu\n", kind_names[k],
-					   event_names[e],
-					   (unsigned long long)st.events[k][e]);
-	for (e = 0; e < MEMCG_ITER_TEST_NR_EVENTS; e++)
-		if (event_is_total(e))
-			seq_printf(m, "%s %llu\n", event_names[e],
-				   (unsigned long long)
-				   (st.events[MEMCG_ITER_TEST_KSWAPD][e] +
-				    st.events[MEMCG_ITER_TEST_DIRECT][e]));
+			seq_printf(m, "%s_%s %llu\n", kind_names[k],
+				   event_names[e],
+				   (unsigned long long)st.events[k][e]);
+	for (e = 0; e < MEMCG_ITER_TEST_NR_FREE_EVENTS; e++)
+		seq_printf(m, "%s %llu\n", free_event_names[e],
+			   (unsigned long long)st.free_events[e]);
 	seq_printf(m, "max_walk_visits %llu\n",
 		   (unsigned long long)st.max_walk_visits);
 	return 0;

@@ -4,7 +4,7 @@
 # patch carries a path of this machine.
 . "$(dirname "$0")/../lib.sh"
 P=$PROJ/patches
-for s in "$P/series" "$P/compat/series" "$P/test/series" "$P/test/series.fixed" "$P/test/mutant/series" "$P/test/mutant/series.online"; do
+for s in "$P/series" "$P/compat/series" "$P/test/series" "$P/test/series.fixed" "$P/test/series.baseline" "$P/test/mutant/series" "$P/test/mutant/series.online"; do
 	[ -f "$s" ] || { fail "$s missing"; continue; }
 	while read -r p; do
 		case $p in ''|'#'*) continue ;; esac

@@ -9,7 +9,10 @@
  * would be first in walk order and hide the effect).  Phases of T seconds
  * alternate: quiet, churn, quiet, churn.  Each second a "SAMPLE" line
  * gives the counters; each phase ends with a "PHASE" line of key=value
- * pairs.  Each rmdir is timed.
+ * pairs (kswapd's walk counters bare, global direct reclaim's prefixed
+ * "direct_"), and a churn phase with an "RMDIR_MS" line of every rmdir's
+ * latency.  The parent drains the churner's latencies every second, so
+ * the churner never blocks on a full pipe.
  *
  * Two kinds of churn:
  *  - default: mkdir + charge 16 KiB from a child + rmdir, as fast as the
@@ -26,6 +29,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -58,7 +62,8 @@ static double now(void)
 }
 
 struct snap {
-	long rounds, walks, ends, restarts, visits, breaks, drounds, dwalks, drestarts;
+	long rounds, walks, ends, restarts, visits, breaks;
+	long drounds, dwalks, dends, drestarts, dvisits;
 	long pgscan, pgsteal, kswapd_ticks;
 };
 
@@ -96,12 +101,21 @@ static void take(struct snap *s)
 	s->rounds = key_read_long(STATS, "kswapd_rounds");
 	s->walks = key_read_long(STATS, "kswapd_walks");
 	s->ends = key_read_long(STATS, "kswapd_walk_ends");
-	s->restarts = key_read_long(STATS, "kswapd_restarts");
+	/*
+	 * A restart: a walk found its stored position unusable (a dying
+	 * memcg, or dead_count moved on the unfixed kernel) and went back
+	 * to the root, setting the round back.
+	 */
+	s->restarts = key_read_long(STATS, "kswapd_drop_dying") +
+		      key_read_long(STATS, "kswapd_drop_invalid");
 	s->visits = key_read_long(STATS, "kswapd_visits");
 	s->breaks = key_read_long(STATS, "breaks_injected");
 	s->drounds = key_read_long(STATS, "direct_rounds");
 	s->dwalks = key_read_long(STATS, "direct_walks");
-	s->drestarts = key_read_long(STATS, "direct_restarts");
+	s->dends = key_read_long(STATS, "direct_walk_ends");
+	s->dvisits = key_read_long(STATS, "direct_visits");
+	s->drestarts = key_read_long(STATS, "direct_drop_dying") +
+		       key_read_long(STATS, "direct_drop_invalid");
 	s->pgscan = vmstat_read("pgscan_kswapd_dma32") + vmstat_read("pgscan_direct_dma32") +
 		    vmstat_read("pgscan_kswapd_normal") + vmstat_read("pgscan_direct_normal");
 	s->pgsteal = vmstat_read("pgsteal_kswapd_dma32") + vmstat_read("pgsteal_direct_dma32") +
@@ -177,6 +191,14 @@ static void churn_rate(int fd, int first)
 	_exit(0);
 }
 
+/* Read what latencies the churner has written so far; never blocks. */
+static int drain(int fd, double *lat, int n)
+{
+	while (n < MAX_LAT && read(fd, &lat[n], sizeof(lat[n])) == sizeof(lat[n]))
+		n++;
+	return n;
+}
+
 static void phase(const char *name, int with_churn)
 {
 	static double lat[MAX_LAT];
@@ -198,21 +220,25 @@ static void phase(const char *name, int with_churn)
 		}
 		churn_phase++;
 		close(pipefd[1]);
+		fcntl(pipefd[0], F_SETFL, O_NONBLOCK);
 	}
 	for (next = t0 + 1; next < t0 + phase_s + 0.5; next += 1) {
-		while (now() < next)
+		while (now() < next) {
+			if (with_churn)
+				n = drain(pipefd[0], lat, n);
 			usleep(20000);
+		}
 		take(&s);
-		printf("SAMPLE phase=%s t=%.0f rounds=%ld restarts=%ld walks=%ld\n",
+		printf("SAMPLE phase=%s t=%.0f rounds=%ld restarts=%ld walks=%ld direct_rounds=%ld direct_restarts=%ld rmdirs=%d\n",
 		       name, next - t0, s.rounds - a.rounds, s.restarts - a.restarts,
-		       s.walks - a.walks);
+		       s.walks - a.walks, s.drounds - a.drounds, s.drestarts - a.drestarts, n);
 		fflush(stdout);
 	}
 	if (with_churn) {
 		kill(churner, SIGKILL);
 		waitpid(churner, NULL, 0);
-		while (n < MAX_LAT && read(pipefd[0], &lat[n], sizeof(lat[n])) == sizeof(lat[n]))
-			n++;
+		/* Only rmdirs timed within the phase: the churner is dead. */
+		n = drain(pipefd[0], lat, n);
 		close(pipefd[0]);
 		for (i = 0; i < 8; i++) {
 			char cg[PATH_MAX];
@@ -223,11 +249,18 @@ static void phase(const char *name, int with_churn)
 	}
 	take(&b);
 	el = now() - t0;
+	if (with_churn) {
+		printf("RMDIR_MS phase=%s", name);
+		for (i = 0; i < n; i++)
+			printf(" %.3f", lat[i] * 1e3);
+		printf("\n");
+	}
 	qsort(lat, n, sizeof(lat[0]), cmp_double);
-	printf("PHASE name=%s seconds=%.1f rmdirs=%d rounds=%ld walks=%ld walk_ends=%ld restarts=%ld visits=%ld breaks=%ld direct_rounds=%ld direct_walks=%ld direct_restarts=%ld pgscan=%ld pgsteal=%ld kswapd_ticks=%ld rmdir_p50_ms=%.3f rmdir_p99_ms=%.3f\n",
+	printf("PHASE name=%s seconds=%.1f rmdirs=%d rounds=%ld walks=%ld walk_ends=%ld restarts=%ld visits=%ld breaks=%ld direct_rounds=%ld direct_walks=%ld direct_walk_ends=%ld direct_restarts=%ld direct_visits=%ld pgscan=%ld pgsteal=%ld kswapd_ticks=%ld rmdir_p50_ms=%.3f rmdir_p99_ms=%.3f\n",
 	       name, el, n, b.rounds - a.rounds, b.walks - a.walks, b.ends - a.ends,
 	       b.restarts - a.restarts, b.visits - a.visits, b.breaks - a.breaks,
-	       b.drounds - a.drounds, b.dwalks - a.dwalks, b.drestarts - a.drestarts,
+	       b.drounds - a.drounds, b.dwalks - a.dwalks, b.dends - a.dends,
+	       b.drestarts - a.drestarts, b.dvisits - a.dvisits,
 	       b.pgscan - a.pgscan,
 	       b.pgsteal - a.pgsteal, b.kswapd_ticks - a.kswapd_ticks,
 	       n ? lat[n / 2] * 1e3 : 0, n ? lat[(n * 99) / 100] * 1e3 : 0);
@@ -245,9 +278,17 @@ int main(int argc, char **argv)
 		switch (opt) {
 		case 'n':
 			nr_groups = atoi(optarg);
+			if (nr_groups < 1 || nr_groups > 99999) {
+				fprintf(stderr, "bench_walks: -n takes 1-99999 groups\n");
+				return 2;
+			}
 			break;
 		case 't':
 			phase_s = atoi(optarg);
+			if (phase_s < 1) {
+				fprintf(stderr, "bench_walks: -t takes at least 1 second\n");
+				return 2;
+			}
 			break;
 		case 'r':
 			rate = atoi(optarg);

@@ -68,6 +68,21 @@ static long stat_read(const char *key)
 	return key_read_long(STATS, key);
 }
 
+/* A walk event summed over kswapd, global direct and limit reclaim. */
+static long stat_sum_kinds(const char *event)
+{
+	static const char * const kinds[] = { "kswapd", "direct", "limit" };
+	char key[64];
+	long sum = 0;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		snprintf(key, sizeof(key), "%s_%s", kinds[i], event);
+		sum += stat_read(key);
+	}
+	return sum;
+}
+
 /* Load ./memcg_iter_stress.ko unless loaded; 0 when it is there. */
 static int ensure_module(void)
 {
@@ -167,7 +182,7 @@ static void churn(int id)
 
 static int test_churn(void)
 {
-	long cleared, stale, rounds, breaks, before_rows;
+	long cleared, dying, rounds, breaks, before_rows;
 	char cg[PATH_MAX];
 	pid_t *members, hog, churner[2];
 	int i, ret = KSFT_PASS, kmem;
@@ -230,15 +245,15 @@ static int test_churn(void)
 	}
 
 	cleared = stat_read("cleared");
-	stale = stat_read("kswapd_stale") + stat_read("direct_stale");
-	rounds = stat_read("kswapd_rounds") + stat_read("direct_rounds");
+	dying = stat_sum_kinds("drop_dying");
+	rounds = stat_sum_kinds("rounds");
 	breaks = stat_read("breaks_injected");
-	ksft_print_msg("%d s of churn: %ld breaks injected, %ld rounds completed, dying memcg found in a position: %ld cleared at free, %ld failed tryget; max %ld memcgs per walk, %ld restarts mid-walk\n",
-		       duration, breaks, rounds, cleared, stale, stat_read("max_walk_visits"),
-		       stat_read("kswapd_restarts") + stat_read("direct_restarts"));
-	printf("RESULT: churn %s: %ld breaks, %ld rounds, races %ld (%ld cleared + %ld stale) in %d s\n",
-	       mode_name(), breaks, rounds, cleared + stale,
-	       cleared, stale, duration);
+	ksft_print_msg("%d s of churn: %ld breaks injected, %ld rounds completed, dying memcg found in a position: %ld cleared at free, %ld failed tryget; max %ld memcgs per walk; positions dropped by dead_count %ld\n",
+		       duration, breaks, rounds, cleared, dying, stat_read("max_walk_visits"),
+		       stat_sum_kinds("drop_invalid"));
+	printf("RESULT: churn %s: %ld breaks, %ld rounds, races %ld (%ld cleared + %ld dying) in %d s\n",
+	       mode_name(), breaks, rounds, cleared + dying,
+	       cleared, dying, duration);
 	if (breaks <= 0) {
 		ksft_print_msg("no walk was broken: no reclaim, or the module is not working\n");
 		ret = KSFT_FAIL;
@@ -300,7 +315,7 @@ static int test_churn(void)
 	printf("RESULT: churn %s: cleared incl. teardown %ld\n", mode_name(), cleared);
 	/*
 	 * On the fixed kernel a position on a dying memcg is either found
-	 * by a walk (tryget fails: "stale") or cleared when it is freed.
+	 * by a walk (tryget fails: "drop_dying") or cleared when it is freed.
 	 */
 	/* Only kernels with the fix count these (-c). */
 	if (expect_cleared && cleared <= 0) {

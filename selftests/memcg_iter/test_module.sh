@@ -43,8 +43,12 @@ check "write 5 to probability" [ "$(cat $STRESS/parameters/probability)" = 5 ]
 echo 2 > $STRESS/parameters/probability
 
 # Counters.
-for k in hook_calls breaks_injected kswapd_walks kswapd_restarts kswapd_rounds \
-	 direct_walks cleared max_walk_visits; do
+for kind in kswapd direct limit; do
+	for e in walks walk_ends visits breaks rounds round_lost drop_dying drop_invalid; do
+		check "stats has ${kind}_$e" [ -n "$(stat ${kind}_$e)" ]
+	done
+done
+for k in hook_calls breaks_injected cleared freed_in_use max_walk_visits; do
 	check "stats has $k" [ -n "$(stat $k)" ]
 done
 check "reset refuses 2" sh -c "! echo 2 > $DBG/reset 2>/dev/null"
@@ -64,7 +68,7 @@ echo 1 > $DBG/reset
 sleep 2	# let kswapd finish so the counters are read at rest
 calls=$(stat hook_calls)
 breaks=$(stat breaks_injected)
-kbreaks=$(($(stat kswapd_breaks) + $(stat direct_breaks)))
+kbreaks=$(($(stat kswapd_breaks) + $(stat direct_breaks) + $(stat limit_breaks)))
 diag "hook calls $calls, breaks injected $breaks (kernel counted $kbreaks), p = 2%"
 check "reclaim called the hook (>= 1000 calls)" [ "$calls" -ge 1000 ]
 # Binomial(calls, 0.02): accept |breaks - 0.02 calls| <= 5 sd + 2.
@@ -82,6 +86,7 @@ mkdir -p $top/limited
 echo 4M > $top/limited/memory.limit_in_bytes
 sh -c "echo \$\$ > $top/limited/tasks; dd if=/dev/zero of=/tmp/limited bs=64k count=256 2>/dev/null"
 check "no break injected in limit reclaim" [ "$(stat breaks_injected)" = 0 ]
+check "limit reclaim walks counted as limit ($(stat limit_walks))" [ "$(stat limit_walks)" -gt 0 ]
 rm -f /tmp/limited
 
 # 100 load/unload cycles while a hog keeps reclaim running.

@@ -74,13 +74,13 @@ while [ $r -lt "$ROUNDS" ] && [ "$(races)" -lt "$RACES" ]; do
 	[ -d $P/c$r ] && visible=$((visible + 1))
 	# The mkdir holds cgroup_mutex and P's i_mutex: nothing here may
 	# need them (no attach, no /proc/cgroups, no open(O_CREAT) in P).
-	w0=$(stat direct_walks)
+	w0=$(stat limit_walks)
 	usleep $((200000 + RANDOM % 800000))
 	kill -STOP $hog
 	i=0
 	while [ "$(state)" != T ] && [ $i -lt 500 ]; do usleep 10000; i=$((i + 1)); done
 	[ "$(state)" = T ] && stopped=$((stopped + 1))
-	w1=$(stat direct_walks)
+	w1=$(stat limit_walks)
 	echo 0 > $OF/rtnl_hold
 	if wait $mpid; then rmdir $P/c$r; else failed_ok=$((failed_ok + 1)); fi
 	# The failed memcg is freed with no reclaim of P in between.
