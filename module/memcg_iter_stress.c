@@ -272,10 +272,22 @@ static const struct file_operations stats_fops = {
 	.release = single_release,
 };
 
-static int reset_set(void *data, u64 val)
+/*
+ * Writing "1" (a trailing newline allowed) zeroes the counters; anything
+ * else is -EINVAL.  Not DEFINE_SIMPLE_ATTRIBUTE: on this kernel it parses
+ * with simple_strtoull() and takes "1junk" for 1.
+ */
+static ssize_t reset_write(struct file *file, const char __user *buf,
+			   size_t count, loff_t *ppos)
 {
+	unsigned int val;
+	int ret;
+
 	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
+	ret = kstrtouint_from_user(buf, count, 10, &val);
+	if (ret)
+		return ret;
 	if (val != 1)
 		return -EINVAL;
 	atomic64_set(&hook_calls, 0);
@@ -283,9 +295,14 @@ static int reset_set(void *data, u64 val)
 	atomic64_set(&slow_delays, 0);
 	atomic64_set(&window_delays, 0);
 	do_reset();
-	return 0;
+	return count;
 }
-DEFINE_SIMPLE_ATTRIBUTE(reset_fops, NULL, reset_set, "%llu\n");
+
+static const struct file_operations reset_fops = {
+	.owner = THIS_MODULE,
+	.write = reset_write,
+	.llseek = noop_llseek,
+};
 
 static int counter_get(void *data, u64 *val)
 {

@@ -52,6 +52,7 @@ for k in hook_calls breaks_injected cleared freed_in_use max_walk_visits; do
 	check "stats has $k" [ -n "$(stat $k)" ]
 done
 check "reset refuses 2" sh -c "! echo 2 > $DBG/reset 2>/dev/null"
+check "reset refuses 1junk" sh -c "! echo 1junk > $DBG/reset 2>/dev/null"
 check "reset accepts 1" sh -c "echo 1 > $DBG/reset"
 
 # Injection rate under global reclaim: 200 memcgs with page cache, a hog.

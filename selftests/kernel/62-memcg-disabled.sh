@@ -1,0 +1,27 @@
+# The test-only hook with the memory controller disabled at boot
+# (cgroup_disable=memory): shrink_zone() then runs its memcg loop once with
+# no memcg, and the hook must not hand that NULL to the module (it did:
+# NULL dereference).  Global reclaim with the module loaded at 100%
+# breaks, then a clean console (vm-test fails on any splat).
+. "$(dirname "$0")/../lib.sh"
+need_tree
+kbuild debug fixed || { fail "build"; finish; }
+rc=0
+out=$("$PROJ/scripts/vm-test" -f debug -v fixed -n memcg-disabled -t 900 -a cgroup_disable=memory -- '
+	awk '"'"'$1 == "memory" { print "memory controller enabled:", $4; exit !($4 == 0) }'"'"' /proc/cgroups || exit 5
+	insmod ./memcg_iter_stress.ko probability=100 || exit 6
+	s0=$(awk '"'"'/^pgscan_(kswapd|direct)_/ { n += $2 } END { print n }'"'"' /proc/vmstat)
+	./memhog -m 0 -t 15 || exit 7
+	s1=$(awk '"'"'/^pgscan_(kswapd|direct)_/ { n += $2 } END { print n }'"'"' /proc/vmstat)
+	echo "pages scanned under the hog: $((s1 - s0))"
+	[ $((s1 - s0)) -gt 0 ] || exit 8
+	rmmod memcg_iter_stress || exit 9' 2>&1) || rc=$?
+echo "$out"
+case $rc in
+0) pass "global reclaim with the module loaded and memcg disabled, clean console" ;;
+5) fail "the memory controller was not disabled by cgroup_disable=memory" ;;
+6) fail "insmod failed" ;;
+8) fail "no reclaim happened: the hook was not exercised" ;;
+*) fail "guest status $rc (log: $CACHE/logs/memcg-disabled.log)" ;;
+esac
+finish
