@@ -15,7 +15,9 @@ for p in $(sed 's/#.*//' "$PROJ/patches/series"); do
 	fi
 done
 SRC=$CACHE/src/custom-bisect
-if grep -n 'dead_count' "$SRC/mm/memcontrol.c"; then
+if [ ! -f "$SRC/mm/memcontrol.c" ]; then
+	fail "no $SRC/mm/memcontrol.c to look for dead_count in"
+elif grep -n 'dead_count' "$SRC/mm/memcontrol.c"; then
 	fail "dead_count left in mm/memcontrol.c"
 else
 	pass "no dead_count left"

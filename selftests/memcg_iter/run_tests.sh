@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 # Run memcg_iter selftests.  Each program prints TAP and exits 0 (pass),
-# 1 (fail) or 4 (skip); 124 from timeout(1) counts as a failure.  Honours
+# 1 (fail) or 4 (skip); a timeout counts as a failure: coreutils' timeout(1)
+# exits 124, busybox's (the guests') 143, killed by SIGTERM.  Honours
 # the 'timeout=' line of ./settings and closes with
 # "N passed, N failed, N skipped".
 #
@@ -27,7 +28,7 @@ for t in "$@"; do
 	case $rc in
 	0) echo "ok $n selftests: memcg_iter: $t"; pass=$((pass + 1)) ;;
 	4) echo "ok $n selftests: memcg_iter: $t # SKIP"; skip=$((skip + 1)) ;;
-	124) echo "not ok $n selftests: memcg_iter: $t # TIMEOUT ${timeout_s}s"; fail=$((fail + 1)) ;;
+	124|143) echo "not ok $n selftests: memcg_iter: $t # TIMEOUT ${timeout_s}s"; fail=$((fail + 1)) ;;
 	*) echo "not ok $n selftests: memcg_iter: $t # exit=$rc"; fail=$((fail + 1)) ;;
 	esac
 done
