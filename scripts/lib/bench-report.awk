@@ -72,19 +72,15 @@ FNR == 1 {
 	sub(/[0-9]+$/, "", kind)
 	k = run SUBSEP kind
 	seen[k] = 1
-	add(k SUBSEP "sec", v["seconds"])
-	add(k SUBSEP "rounds", v["rounds"])
-	add(k SUBSEP "restarts", v["restarts"])
-	add(k SUBSEP "walks", v["walks"])
-	add(k SUBSEP "ends", v["walk_ends"])
-	add(k SUBSEP "visits", v["visits"])
-	add(k SUBSEP "ticks", v["kswapd_ticks"])
-	add(k SUBSEP "drounds", v["direct_rounds"])
-	add(k SUBSEP "drestarts", v["direct_restarts"])
-	add(k SUBSEP "dwalks", v["direct_walks"])
-	add(k SUBSEP "scan", v["pgscan"])
-	add(k SUBSEP "steal", v["pgsteal"])
-	add(k SUBSEP "rmdirs", v["rmdirs"])
+	# Our name: the PHASE line's key.
+	nf = split("sec:seconds rounds:rounds restarts:restarts walks:walks " \
+		   "ends:walk_ends visits:visits ticks:kswapd_ticks " \
+		   "drounds:direct_rounds drestarts:direct_restarts " \
+		   "dwalks:direct_walks scan:pgscan steal:pgsteal rmdirs:rmdirs", fields, " ")
+	for (i = 1; i <= nf; i++) {
+		split(fields[i], kf, ":")
+		add(k SUBSEP kf[1], v[kf[2]])
+	}
 	if (v["walks"] == 0 && v["restarts"] == 0 && v["kswapd_ticks"] == 0)
 		note[++nnote] = sprintf("NOTE: %s %s: kswapd idle (no walk, no restart, no CPU): the phase measured direct reclaim only", label, v["name"])
 	else if (v["walks"] == 0)

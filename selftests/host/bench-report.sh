@@ -81,18 +81,9 @@ rc=0
 	pass "a churn phase below 95% of the rate is INVALID and fails the run" ||
 	fail "slow churn not flagged (exit $rc): $(grep INVALID "$T/table")"
 
-expect_error() { # WHAT PATTERN ARGS...
-	what=$1 pat=$2
-	shift 2
-	rc=0
-	out=$("$B" "$@" 2>&1) || rc=$?
-	if [ "$rc" != 0 ] && echo "$out" | grep -q -- "$pat"; then
-		pass "$what refused"
-	else
-		fail "$what: exit $rc, output: $out"
-	fi
-}
-expect_error "an unknown regime" "regime must be plain or slow" --regime fast --report-only -o "$T"
+. "$(dirname "$0")/refuse.inc"
+expect_error() { refuse "$B" "$@"; } # WHAT PATTERN ARGS...
+expect_error "an unknown regime" "regime must be plain, slow or swap" --regime fast --report-only -o "$T"
 expect_error "a churn rate over 1000" "churn-rate must be 0-1000" --churn-rate 1001 --report-only -o "$T"
 expect_error "a non-numeric churn rate" "numeric option expected" --churn-rate x --report-only -o "$T"
 expect_error "a report without outputs" "no recorded baseline run" --regime plain --report-only -o "$T"
@@ -101,5 +92,6 @@ expect_error "-n 0" "groups must be 1-99999" -n 0 --report-only -o "$T"
 expect_error "-t 0" "phase must be at least 1 second" -t 0 --report-only -o "$T"
 expect_error "-c 0" "cpus must be 1 or 2" -c 0 --report-only -o "$T"
 expect_error "--runs 0" "runs must be 1-20" --runs 0 --report-only -o "$T"
+expect_error "--swap-iops 0 in the swap regime" "swap-iops must be at least 1" --regime swap --swap-iops 0 --report-only -o "$T"
 expect_error "--slow-ms 0 in the slow regime" "slow-ms must be 1-1000" --regime slow --slow-ms 0 --report-only -o "$T"
 finish

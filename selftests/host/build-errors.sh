@@ -8,17 +8,8 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 export MEMCG_ITER_CACHE=$T/cache
 
-expect_error() { # WHAT PATTERN ARGS...
-	what=$1 pat=$2
-	shift 2
-	rc=0
-	out=$("$B" "$@" 2>&1) || rc=$?
-	if [ "$rc" != 0 ] && echo "$out" | grep -q -- "$pat"; then
-		pass "$what refused (exit $rc)"
-	else
-		fail "$what: exit $rc, output: $out"
-	fi
-}
+. "$(dirname "$0")/refuse.inc"
+expect_error() { refuse "$B" "$@"; } # WHAT PATTERN ARGS...
 
 expect_error "flavour 'fast'" "flavour must be release or debug" -f fast
 expect_error "variant 'nosuch'" "neither none/baseline/fixed" -v nosuch

@@ -7,17 +7,12 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 export MEMCG_ITER_CACHE=$T/cache
 
-expect_error() { # WHAT PATTERN ARGS...
-	what=$1 pat=$2
-	shift 2
-	rc=0
-	out=$("$G" "$@" 2>&1) || rc=$?
-	if [ "$rc" != 0 ] && echo "$out" | grep -q "$pat"; then
-		pass "$what refused"
-	else
-		fail "$what: exit $rc, output: $out"
-	fi
-}
+# The whole cache, listed with sizes and times: any change shows.
+mkdir -p "$T/cache"
+snap() { (cd "$T/cache" && find . -mindepth 1 -print | sort | xargs -r ls -ld --time-style=+%s 2>/dev/null | md5sum); }
+before=$(snap)
+. "$(dirname "$0")/refuse.inc"
+expect_error() { refuse "$G" "$@"; } # WHAT PATTERN ARGS...
 
 expect_error "no SOURCE" "Usage:"
 expect_error "missing path" "no such file" "$T/nonexistent"
@@ -31,10 +26,11 @@ echo "not a tarball" > "$T/x.tar.xz"
 expect_error "a file that is not a tarball" "not a tar archive" "$T/x.tar.xz"
 git init -q "$T/repo" && git -C "$T/repo" -c user.name=t -c user.email=t@t commit -q --allow-empty -m x
 expect_error "a missing git ref" "no ref 'nosuch'" --ref nosuch "$T/repo"
-if [ -d "$T/cache/ltp/root" ] || ls -d "$T/cache/ltp"/work.* >/dev/null 2>&1; then
-	fail "a refused source left files behind in the cache"
-else
-	pass "cache untouched"
-fi
-"$G" --status >/dev/null 2>&1 && fail "--status claims a build" || pass "--status: nothing cached"
+[ "$(snap)" = "$before" ] && pass "cache untouched by every refusal" ||
+	fail "a refused source changed the cache: $(cd "$T/cache" && find . -mindepth 1 | head)"
+rc=0
+out=$("$G" --status 2>&1) || rc=$?
+[ "$rc" != 0 ] && echo "$out" | grep -q "^no LTP build in $T/cache/ltp" &&
+	pass "--status: fails saying nothing is cached" ||
+	fail "--status: exit $rc, output: $out"
 finish
