@@ -26,6 +26,15 @@ MODULE_PARM_DESC(oops, "dereference a NULL pointer instead of a WARN");
 /* Not static, so the compiler cannot know it stays NULL. */
 int *splat_null_pointer;
 
+/*
+ * Out of line and outside .init.text, so that kmemleak's backtrace of each
+ * block names this function in [splat] after the init code is freed.
+ */
+static noinline void *splat_leak_block(void)
+{
+	return kmalloc(512, GFP_KERNEL);
+}
+
 static int __init splat_init(void)
 {
 	unsigned int i;
@@ -42,7 +51,7 @@ static int __init splat_init(void)
 	}
 	for (i = 0; i < leak; i++) {
 		/* The pointer is dropped on purpose: that is the leak. */
-		if (!kmalloc(512, GFP_KERNEL))
+		if (!splat_leak_block())
 			return -ENOMEM;
 	}
 	pr_info("memcg-iter: leaked %u blocks on purpose\n", leak);
