@@ -14,12 +14,17 @@
 # most 2 ms between turns, so that a broken walk often stops on a group
 # that is about to go.  Measured on 2026-12-03 (first variant of a fresh
 # guest, 60 s): 1000 groups and 2 churners with 20 ms pauses raced 0 and
-# 1 times; 200 groups and 4 churners 14-17 times; 100 groups 35 times.
+# 1 times; 200 groups and 4 churners 14-21 times; 100 groups 35 times.
 . "$(dirname "$0")/../lib.sh"
 need_tree
 kbuild debug fixed || { fail "build"; finish; }
 N=${CHURN_GROUPS:-200}
 W="-j 4 -u 2000"
+# Limit reclaim walks the parent all the time and moves a position within
+# moments: fewer groups, busier churners (measured: 200 groups raced 0
+# times in 60 s; 50 groups, no pauses, rings of 32: 31).
+NL=${CHURN_GROUPS_LIMIT:-50}
+WL="-j 4 -u 0 -r 32"
 T=${CHURN_SECONDS:-60}
 "$PROJ/scripts/vm-test" -f debug -v fixed -n churn-debug -t 2400 -- \
 	"insmod ./memcg_iter_stress.ko probability=2 &&
@@ -30,7 +35,7 @@ T=${CHURN_SECONDS:-60}
 # global hog it switches itself off) and its scan must come back clean.
 "$PROJ/scripts/vm-test" -f debug -v fixed -n churn-debug-limit -m 1024 -t 1200 -- \
 	"insmod ./memcg_iter_stress.ko probability=2 &&
-	 ./run_tests.sh 'test_churn -c -n $N -t $T $W -H 1 -L';
+	 ./run_tests.sh 'test_churn -c -n $NL -t $T $WL -H 1 -L';
 	 $SLAB_VALIDATE" &&
 	pass "churn with limit reclaim and a kmemleak scan on debug/fixed" ||
 	fail "churn with limit reclaim and a kmemleak scan on debug/fixed"
