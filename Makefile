@@ -32,7 +32,7 @@ help:
 	@echo "                               V: none|baseline|fixed|mutant|series file)"
 	@echo "make check                     the test suite (host + guest tests)"
 	@echo "make check-host                host tests only (no kernel tree needed)"
-	@echo "make bench [REGIME=plain|slow] [CHURN_RATE=rmdirs/s]"
+	@echo "make bench [REGIME=plain|slow|swap] [CHURN_RATE=rmdirs/s]"
 	@echo "                               baseline vs fixed: kswapd rounds/min, restarts,"
 	@echo "                               kswapd CPU, pgscan/pgsteal, rmdir p50/p99, PNG"
 	@echo "make mutant                    the vz7-scheme mutant must be caught"

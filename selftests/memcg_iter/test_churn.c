@@ -368,6 +368,20 @@ static int test_churn(void)
 	return ret;
 }
 
+/* *val = the number in arg if it is in [lo, hi]; else a message and -1. */
+static int bounded_arg(int *val, const char *arg, int lo, int hi, const char *what)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+
+	if (*arg == '\0' || *end != '\0' || v < lo || v > hi) {
+		fprintf(stderr, "test_churn: %s takes %d-%d, not '%s'\n", what, lo, hi, arg);
+		return -1;
+	}
+	*val = v;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	int opt;
@@ -399,18 +413,12 @@ int main(int argc, char **argv)
 			seed = strtoul(optarg, NULL, 0);
 			break;
 		case 'j':
-			nr_churners = atoi(optarg);
-			if (nr_churners < 1 || nr_churners > 8) {
-				fprintf(stderr, "%s: -j takes 1-8 churners\n", argv[0]);
+			if (bounded_arg(&nr_churners, optarg, 1, 8, "-j churners"))
 				return 2;
-			}
 			break;
 		case 'u':
-			churn_sleep_us = atoi(optarg);
-			if (churn_sleep_us < 0 || churn_sleep_us > 1000000) {
-				fprintf(stderr, "%s: -u takes 0-1000000 us\n", argv[0]);
+			if (bounded_arg(&churn_sleep_us, optarg, 0, 1000000, "-u us"))
 				return 2;
-			}
 			break;
 		default:
 			fprintf(stderr, "usage: %s [-n groups] [-t seconds] [-H 0|1] [-R] [-c] [-L] [-r ring] [-s seed] [-j churners] [-u max sleep us]\n",
