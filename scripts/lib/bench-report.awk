@@ -71,7 +71,6 @@ FNR == 1 {
 	kind = v["name"]
 	sub(/[0-9]+$/, "", kind)
 	k = run SUBSEP kind
-	seen[k] = 1
 	# Our name: the PHASE line's key.
 	nf = split("sec:seconds rounds:rounds restarts:restarts walks:walks " \
 		   "ends:walk_ends visits:visits ticks:kswapd_ticks " \

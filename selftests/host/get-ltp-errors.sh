@@ -7,11 +7,9 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 export MEMCG_ITER_CACHE=$T/cache
 
-# The whole cache, listed with sizes and times: any change shows.
-mkdir -p "$T/cache"
-snap() { (cd "$T/cache" && find . -mindepth 1 -print | sort | xargs -r ls -ld --time-style=+%s 2>/dev/null | md5sum); }
-before=$(snap)
 . "$(dirname "$0")/refuse.inc"
+mkdir -p "$T/cache"
+before=$(snapshot "$T/cache")
 expect_error() { refuse "$G" "$@"; } # WHAT PATTERN ARGS...
 
 expect_error "no SOURCE" "Usage:"
@@ -26,7 +24,7 @@ echo "not a tarball" > "$T/x.tar.xz"
 expect_error "a file that is not a tarball" "not a tar archive" "$T/x.tar.xz"
 git init -q "$T/repo" && git -C "$T/repo" -c user.name=t -c user.email=t@t commit -q --allow-empty -m x
 expect_error "a missing git ref" "no ref 'nosuch'" --ref nosuch "$T/repo"
-[ "$(snap)" = "$before" ] && pass "cache untouched by every refusal" ||
+[ "$(snapshot "$T/cache")" = "$before" ] && pass "cache untouched by every refusal" ||
 	fail "a refused source changed the cache: $(cd "$T/cache" && find . -mindepth 1 | head)"
 rc=0
 out=$("$G" --status 2>&1) || rc=$?

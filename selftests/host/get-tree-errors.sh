@@ -11,19 +11,12 @@ trap 'find "$T" -type d -exec chmod u+w {} + 2>/dev/null; rm -rf "$T"' EXIT
 export MEMCG_ITER_CACHE=$T/cache
 mkdir -p "$T/cache"
 echo sentinel > "$T/cache/sentinel"
-snap() { (cd "$T/cache" && find . -mindepth 1 -print | sort | xargs ls -ld --time-style=+%s 2>/dev/null | md5sum); }
-before=$(snap)
+. "$(dirname "$0")/refuse.inc"
+before=$(snapshot "$T/cache")
 
 expect_error() { # WHAT PATTERN ARGS...
-	what=$1 pat=$2; shift 2
-	rc=0
-	out=$("$G" "$@" 2>&1) || rc=$?
-	if [ "$rc" != 0 ] && echo "$out" | grep -q "$pat"; then
-		pass "$what: refused ($(echo "$out" | tail -1))"
-	else
-		fail "$what: exit $rc, output: $out"
-	fi
-	[ "$(snap)" = "$before" ] && pass "$what: cache untouched" || fail "$what: cache changed"
+	refuse "$G" "$@"
+	[ "$(snapshot "$T/cache")" = "$before" ] && pass "$1: cache untouched" || fail "$1: cache changed"
 }
 
 # A fake tree: the right Makefile, the files the series touches altered.

@@ -10,9 +10,10 @@ rc=0
 out=$("$PROJ/scripts/vm-test" -f debug -v fixed -n memcg-disabled -t 900 -a cgroup_disable=memory -- '
 	awk '"'"'$1 == "memory" { print "memory controller enabled:", $4; exit !($4 == 0) }'"'"' /proc/cgroups || exit 5
 	insmod ./memcg_iter_stress.ko probability=100 || exit 6
-	s0=$(awk '"'"'/^pgscan_(kswapd|direct)_/ { n += $2 } END { print n }'"'"' /proc/vmstat)
+	scanned() { awk '"'"'/^pgscan_(kswapd|direct)_/ { n += $2 } END { print n }'"'"' /proc/vmstat; }
+	s0=$(scanned)
 	./memhog -m 0 -t 15 || exit 7
-	s1=$(awk '"'"'/^pgscan_(kswapd|direct)_/ { n += $2 } END { print n }'"'"' /proc/vmstat)
+	s1=$(scanned)
 	echo "pages scanned under the hog: $((s1 - s0))"
 	[ $((s1 - s0)) -gt 0 ] || exit 8
 	rmmod memcg_iter_stress || exit 9' 2>&1) || rc=$?

@@ -50,7 +50,8 @@ static int hierarchy = 1;
 static int root_hierarchy;
 static int expect_cleared;
 static int ring = 16;
-static int nr_churners = 2;	/* -j */
+#define MAX_CHURNERS 8
+static int nr_churners = 2;	/* -j, at most MAX_CHURNERS */
 static int churn_sleep_us = 20000;	/* -u: most a churner sleeps a turn */
 static int limit_mode;
 static unsigned int seed = 1;
@@ -188,9 +189,9 @@ static void churn(int id)
 
 static int test_churn(void)
 {
-	long cleared, dying, rounds, breaks, before_rows;
+	long cleared, dying, teardown, rounds, breaks, before_rows;
 	char cg[PATH_MAX];
-	pid_t *members, hog, churner[8];
+	pid_t *members, hog, churner[MAX_CHURNERS];
 	int i, ret = KSFT_PASS, kmem;
 
 	members = calloc(nr_groups, sizeof(*members));
@@ -316,10 +317,11 @@ static int test_churn(void)
 		ret = KSFT_FAIL;
 	/* The teardown frees groups that broken walks left positions on. */
 	sleep(2);
+	teardown = stat_read("cleared") - cleared;
 	ksft_print_msg("positions cleared by the teardown (not races of the churn): %ld\n",
-		       stat_read("cleared") - cleared);
+		       teardown);
 	printf("RESULT: churn %s: teardown cleared %ld more (not counted)\n", mode_name(),
-	       stat_read("cleared") - cleared);
+	       teardown);
 	/*
 	 * On the fixed kernel a position on a dying memcg is either found
 	 * by a walk (tryget fails: "drop_dying") or cleared when it is freed.
@@ -413,7 +415,7 @@ int main(int argc, char **argv)
 			seed = strtoul(optarg, NULL, 0);
 			break;
 		case 'j':
-			if (bounded_arg(&nr_churners, optarg, 1, 8, "-j churners"))
+			if (bounded_arg(&nr_churners, optarg, 1, MAX_CHURNERS, "-j churners"))
 				return 2;
 			break;
 		case 'u':
