@@ -25,7 +25,8 @@ help:
 	@echo "make deps                      install the Debian packages used (apt-get)"
 	@echo "make tree SOURCE=... [REF=...] [EXCLUDE=path]"
 	@echo "                               cache a pristine 3.10.0-1160.el7 tree"
-	@echo "make kernels SOURCE=...        the main job: cache the tree (if given),"
+	@echo "make kernels [SOURCE=...]      the main job: cache the tree (SOURCE, or"
+	@echo "                               the pinned SRPM download when none is cached),"
 	@echo "                               build release+debug kernels with the fix"
 	@echo "                               series, test hooks and the stress module"
 	@echo "make kernel FLAVOUR=F VARIANT=V one kernel (F: release|debug;"
@@ -38,7 +39,7 @@ help:
 	@echo "make mutant                    the vz7-scheme mutant must be caught"
 	@echo "make soak DURATION=3600        debug-kernel soak: races caught/h, splats, leaks,"
 	@echo "                               per-memcg usage plot"
-	@echo "make ltp LTP=<tarball|git dir|source dir>"
+	@echo "make ltp [LTP=<tarball|git dir|source dir>] (default: pinned download)"
 	@echo "                               build LTP 20240129's memcg tests (static) for"
 	@echo "                               the guest; 'make check' then runs them"
 
@@ -49,15 +50,23 @@ tree: deps
 	@test -n "$(SOURCE)" || { echo "make tree: set SOURCE=<srpm|tarball|git dir|tree>"; exit 2; }
 	@scripts/get-tree $(if $(REF),--ref $(REF)) $(foreach e,$(EXCLUDE),--exclude $(e)) $(SOURCE)
 
+# Without SOURCE: the cached tree, or else the CentOS 7.9 SRPM downloaded
+# from its pinned URL and checked against its pinned sha256.
 kernels: deps
-	@if [ -n "$(SOURCE)" ]; then scripts/get-tree $(if $(REF),--ref $(REF)) $(foreach e,$(EXCLUDE),--exclude $(e)) $(SOURCE); fi
+	@if [ -n "$(SOURCE)" ]; then scripts/get-tree $(if $(REF),--ref $(REF)) $(foreach e,$(EXCLUDE),--exclude $(e)) $(SOURCE); \
+	elif ! scripts/get-tree --status >/dev/null; then scripts/get-tree --download || \
+		{ echo "make kernels: no kernel tree; give SOURCE=<srpm|tarball|git dir|tree>"; exit 2; }; fi
 	@scripts/build -f release -v fixed $(MODULES)
 	@scripts/build -f debug -v fixed $(MODULES)
 
 kernel: deps
 	@scripts/build -f $(FLAVOUR) -v $(VARIANT) $(MODULES)
 
+# LTP: the cached build, or else LTP's release tarball from its pinned URL
+# (pinned sha256); when that fails, kernel/90 reports SKIP with the reason.
 check: deps
+	@scripts/get-ltp --status >/dev/null || scripts/get-ltp --download || \
+		echo "make check: LTP not downloaded (above); 90-ltp-memcg will SKIP: make ltp LTP=<source>"
 	@scripts/run-tests
 
 check-host:
@@ -73,5 +82,5 @@ mutant: deps
 	@scripts/run-tests mutant
 
 ltp: deps
-	@test -n "$(LTP)" || { echo "make ltp: set LTP=<ltp-full-20240129.tar.xz|LTP git dir|source dir>"; exit 2; }
-	@scripts/get-ltp $(LTP)
+	@if [ -n "$(LTP)" ]; then scripts/get-ltp $(LTP); else scripts/get-ltp --download || \
+		{ echo "make ltp: set LTP=<ltp-full-20240129.tar.xz|LTP git dir|source dir>"; exit 2; }; fi

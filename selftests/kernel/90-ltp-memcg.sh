@@ -5,7 +5,7 @@
 . "$(dirname "$0")/../lib.sh"
 need_tree
 [ -f "$CACHE/ltp/root/.memcg-iter-ltp" ] ||
-	skip "no LTP build in $CACHE/ltp (run: make ltp LTP=<ltp-full-20240129.tar.xz|LTP git dir|source dir>)"
+	skip "no LTP build in $CACHE/ltp (run: make ltp [LTP=<ltp-full-20240129.tar.xz|LTP git dir|source dir>])"
 kbuild debug fixed || { fail "build"; finish; }
 STAGE=$(mktemp -d)
 trap 'rm -rf "$STAGE"' EXIT
