@@ -14,7 +14,7 @@ for p in $(sed 's/#.*//' "$PROJ/patches/series"); do
 		fail "build fails with the series up to $p"
 	fi
 done
-SRC=$CACHE/src/custom-bisect
+SRC=$("$PROJ/scripts/build" -v "$T/bisect" --print-src) || fail "no source tree for the full series"
 if [ ! -f "$SRC/mm/memcontrol.c" ]; then
 	fail "no $SRC/mm/memcontrol.c to look for dead_count in"
 elif grep -n 'dead_count' "$SRC/mm/memcontrol.c"; then
