@@ -37,7 +37,11 @@
 #include <linux/random.h>
 #include <linux/seq_file.h>
 
-/* From the test-only patch; README explains building against other kernels. */
+/*
+ * From the test-only patch (patches/test/0001-*): the module builds only
+ * against a kernel tree with CONFIG_MEMCG_ITER_TEST, and refuses to load
+ * on a kernel without the hook.
+ */
 #include <linux/memcg_iter_test.h>
 
 #define HOOK_PATCH \

@@ -33,8 +33,8 @@ echo "RESULT: kmemleak reported $total objects, $ours of them allocated by splat
 [ "$rc" = 2 ] && pass "deliberate leak failed the run (status 2)" ||
 	{ echo "$out" | tail -20; fail "deliberate leak: status $rc"; }
 # One block's address often survives in a stale copy that kmemleak scans
-# (measured: 7 of 8 reported in 3 runs, 8 scans each): 7 or 8 of ours, and
-# no object of anyone else.
+# (docs/results/2026-12-03.md): 7 or 8 of ours, and no object of anyone
+# else.
 [ "$total" = "$ours" ] && [ "$ours" -ge 7 ] && [ "$ours" -le 8 ] &&
 	pass "kmemleak reported $ours of the 8 blocks of splat.ko and nothing else" ||
 	{ echo "$report" | head -60; fail "kmemleak reported $total objects, $ours from splat.ko (expected 7-8, all from splat.ko)"; }

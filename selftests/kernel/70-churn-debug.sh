@@ -21,8 +21,8 @@ kbuild debug fixed || { fail "build"; finish; }
 N=${CHURN_GROUPS:-200}
 W="-j 4 -u 2000"
 # Limit reclaim walks the parent all the time and moves a position within
-# moments: fewer groups, busier churners (measured: 200 groups raced 0
-# times in 60 s; 50 groups, no pauses, rings of 32: 31).
+# moments: fewer groups, busier churners (200 groups did not race; rates
+# of these settings: docs/results/2026-12-03.md).
 NL=${CHURN_GROUPS_LIMIT:-50}
 WL="-j 4 -u 0 -r 32"
 T=${CHURN_SECONDS:-60}

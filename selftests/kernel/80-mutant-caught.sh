@@ -20,9 +20,7 @@ kbuild debug mutant || { fail "build mutant"; finish; }
 kbuild debug fixed || { fail "build fixed"; finish; }
 # A stored position survives until the memcg is freed only when no other
 # reclaimer reuses that iterator slot first, so not every run catches it
-# (with window_us=2000 and probability=50, 6 of 12 recorded 60 s runs
-# did; with probability=100 or window_us=5000 alone, 6 of 6 probe runs;
-# with both, 10 of 10, 10-50 s into the churn).  When none of the RUNS
+# (catch rates per setting: docs/mutant.md).  When none of the RUNS
 # runs catches it, up to EXTRA more are made, and all are counted.
 RUNS=${MUTANT_RUNS:-2}
 EXTRA=${MUTANT_EXTRA_RUNS:-2}
