@@ -37,7 +37,8 @@ help:
 	@echo "                               baseline vs fixed: kswapd rounds/min, restarts,"
 	@echo "                               kswapd CPU, pgscan/pgsteal, rmdir p50/p99, PNG"
 	@echo "make mutant                    the vz7-scheme mutant must be caught"
-	@echo "make soak DURATION=3600        debug-kernel soak: races caught/h, splats, leaks,"
+	@echo "make soak [FLAVOUR=debug|release] DURATION=3600"
+	@echo "                               soak: races caught/h, splats, leaks,"
 	@echo "                               per-memcg usage plot"
 	@echo "make ltp [LTP=<tarball|git dir|source dir>] (default: pinned download)"
 	@echo "                               build LTP 20240129's memcg tests (static) for"
@@ -75,8 +76,9 @@ check-host:
 bench: deps
 	@scripts/bench --regime $(REGIME) $(if $(CHURN_RATE),--churn-rate $(CHURN_RATE))
 
+# FLAVOUR given on the command line picks the soak's kernel (default debug).
 soak: deps
-	@scripts/soak --duration $(DURATION)
+	@scripts/soak --duration $(DURATION) $(if $(filter command line environment,$(origin FLAVOUR)),--flavour $(FLAVOUR))
 
 mutant: deps
 	@scripts/run-tests mutant
