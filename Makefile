@@ -16,10 +16,11 @@ DURATION ?= 3600
 REGIME ?= plain
 CHURN_RATE ?=
 LTP ?=
+HERD ?=
 
 MODULES := -m module -m selftests/splat -m selftests/onlinefail
 
-.PHONY: help deps tree kernels kernel check check-host bench soak mutant ltp
+.PHONY: help deps tree kernels kernel check check-host bench soak mutant ltp herd litmus
 
 help:
 	@echo "make deps                      install the Debian packages used (apt-get)"
@@ -40,6 +41,10 @@ help:
 	@echo "make soak [FLAVOUR=debug|release] DURATION=3600"
 	@echo "                               soak: races caught/h, splats, leaks,"
 	@echo "                               per-memcg usage plot"
+	@echo "make herd HERD=<herdtools7 git dir|source dir|tarball>"
+	@echo "                               build herd7 7.57 + the LKMM model into the cache"
+	@echo "make litmus                    the ordering arguments checked by herd7 (SKIP"
+	@echo "                               with the reason when herd7 is not built)"
 	@echo "make ltp [LTP=<tarball|git dir|source dir>] (default: pinned download)"
 	@echo "                               build LTP 20240129's memcg tests (static) for"
 	@echo "                               the guest; 'make check' then runs them"
@@ -86,3 +91,10 @@ mutant: deps
 ltp: deps
 	@if [ -n "$(LTP)" ]; then scripts/get-ltp $(LTP); else scripts/get-ltp --download || \
 		{ echo "make ltp: set LTP=<ltp-full-20240129.tar.xz|LTP git dir|source dir>"; exit 2; }; fi
+
+herd: deps
+	@test -n "$(HERD)" || { echo "make herd: set HERD=<herdtools7 git dir|source dir|tarball>"; exit 2; }
+	@scripts/get-herd $(HERD)
+
+litmus:
+	@scripts/litmus; rc=$$?; [ $$rc = 4 ] && exit 0; exit $$rc
