@@ -6,18 +6,12 @@
 # a junk file then fails, also with the cache as it was).
 . "$(dirname "$0")/../lib.sh"
 command -v curl >/dev/null || skip "curl not installed (make deps)"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export MEMCG_ITER_CACHE=$T/cache
-mkdir -p "$T/cache"
-echo sentinel > "$T/cache/sentinel"
 . "$(dirname "$0")/refuse.inc"
-before=$(snapshot "$T/cache")
+scratch_cache
 check() { # WHAT PATTERN CMD ARGS...
 	c_what=$1 c_pat=$2 c_cmd=$3
 	shift 3
-	refuse "$c_cmd" "$c_what" "$c_pat" "$@"
-	[ "$(snapshot "$T/cache")" = "$before" ] && pass "$c_what: cache untouched" || fail "$c_what: cache changed"
+	refuse_untouched "$c_cmd" "$c_what" "$c_pat" "$@"
 }
 
 echo "not an rpm" > "$T/junk.src.rpm"

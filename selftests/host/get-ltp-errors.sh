@@ -3,13 +3,8 @@
 # LTP of another version, a bad git ref.
 . "$(dirname "$0")/../lib.sh"
 G=$PROJ/scripts/get-ltp
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-export MEMCG_ITER_CACHE=$T/cache
-
 . "$(dirname "$0")/refuse.inc"
-mkdir -p "$T/cache"
-before=$(snapshot "$T/cache")
+scratch_cache
 expect_error() { refuse "$G" "$@"; } # WHAT PATTERN ARGS...
 
 expect_error "no SOURCE" "Usage:"

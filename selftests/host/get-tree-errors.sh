@@ -4,20 +4,13 @@
 . "$(dirname "$0")/../lib.sh"
 not_run=
 G=$PROJ/scripts/get-tree
-T=$(mktemp -d)
+. "$(dirname "$0")/refuse.inc"
+scratch_cache
 # Only directories are made writable: files under $T/real are hard links
 # to the cached pristine tree and must keep their read-only mode.
 trap 'find "$T" -type d -exec chmod u+w {} + 2>/dev/null; rm -rf "$T"' EXIT
-export MEMCG_ITER_CACHE=$T/cache
-mkdir -p "$T/cache"
-echo sentinel > "$T/cache/sentinel"
-. "$(dirname "$0")/refuse.inc"
-before=$(snapshot "$T/cache")
 
-expect_error() { # WHAT PATTERN ARGS...
-	refuse "$G" "$@"
-	[ "$(snapshot "$T/cache")" = "$before" ] && pass "$1: cache untouched" || fail "$1: cache changed"
-}
+expect_error() { refuse_untouched "$G" "$@"; } # WHAT PATTERN ARGS...
 
 # A fake tree: the right Makefile, the files the series touches altered.
 mk_tree() {
