@@ -29,6 +29,13 @@ else
 	fail "good run: exit $rc: $out"
 fi
 
+if command -v gnuplot >/dev/null 2>&1; then
+	[ -s "$T/good/$N.png" ] && [ -s "$T/good/$N-races.png" ] &&
+		grep -qx "17.51 23.9521" "$T/good/$N.races.dat" &&
+		pass "usage and races-per-minute plots written (2 races in 5.01 s: 23.95/min)" ||
+		fail "plots: $(ls "$T/good"); races: $(cat "$T/good/$N.races.dat" 2>/dev/null)"
+fi
+
 cp -R "$D/crash" "$T/crash"
 report crash
 if [ "$rc" = 1 ] && line "verdict               FAIL" && line "walk breaks injected  ?" &&
