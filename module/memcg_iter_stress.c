@@ -308,13 +308,6 @@ static const struct file_operations reset_fops = {
 	.llseek = noop_llseek,
 };
 
-static int counter_get(void *data, u64 *val)
-{
-	*val = atomic64_read(data);
-	return 0;
-}
-DEFINE_SIMPLE_ATTRIBUTE(counter_fops, counter_get, NULL, "%llu\n");
-
 static struct dentry *dir;
 
 static int __init memcg_iter_stress_init(void)
@@ -339,12 +332,9 @@ static int __init memcg_iter_stress_init(void)
 	dir = debugfs_create_dir(KBUILD_MODNAME, NULL);
 	if (IS_ERR_OR_NULL(dir))
 		goto fail;
+	/* Every counter is in "stats", once. */
 	if (!debugfs_create_file("stats", 0400, dir, NULL, &stats_fops) ||
-	    !debugfs_create_file("reset", 0200, dir, NULL, &reset_fops) ||
-	    !debugfs_create_file("hook_calls", 0400, dir, &hook_calls,
-				 &counter_fops) ||
-	    !debugfs_create_file("breaks_injected", 0400, dir,
-				 &breaks_injected, &counter_fops))
+	    !debugfs_create_file("reset", 0200, dir, NULL, &reset_fops))
 		goto fail;
 
 	ret = do_register(&stress_ops);

@@ -136,14 +136,6 @@ static long read_key(const char *path, const char *key)
 	return val;
 }
 
-long cg_read_key_long(const char *cg, const char *file, const char *key)
-{
-	char path[PATH_MAX];
-
-	snprintf(path, sizeof(path), "%s/%s", cg, file);
-	return read_key(path, key);
-}
-
 long key_read_long(const char *path, const char *key)
 {
 	return read_key(path, key);
@@ -165,24 +157,6 @@ int cg_enter(const char *cg, pid_t pid)
 
 	snprintf(buf, sizeof(buf), "%d", pid);
 	return cg_write(cg, "tasks", buf);
-}
-
-int cg_run(const char *cg, int (*fn)(const char *cg, void *arg), void *arg)
-{
-	int status;
-	pid_t pid;
-
-	pid = fork();
-	if (pid < 0)
-		return -1;
-	if (!pid) {
-		if (cg_enter(cg, getpid()))
-			_exit(125);
-		_exit(fn(cg, arg));
-	}
-	if (waitpid(pid, &status, 0) < 0)
-		return -1;
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
 long memcg_count(void)

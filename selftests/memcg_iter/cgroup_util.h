@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Small helpers for cgroup v1 memory controller tests: find the
- * hierarchy, create/destroy groups, read/write control files, run a
- * function inside a group, charge page cache and anonymous memory.
+ * hierarchy, create/destroy groups, read/write control files, charge
+ * page cache and anonymous memory.
  */
 #ifndef MEMCG_ITER_CGROUP_UTIL_H
 #define MEMCG_ITER_CGROUP_UTIL_H
@@ -21,12 +21,7 @@ int cg_destroy(const char *cg);
 int cg_write(const char *cg, const char *file, const char *val);
 int cg_write_long(const char *cg, const char *file, long val);
 long cg_read_long(const char *cg, const char *file);
-/* Value of "key value" line in cg/file (memory.stat), -1 if absent. */
-long cg_read_key_long(const char *cg, const char *file, const char *key);
 int cg_enter(const char *cg, pid_t pid);
-
-/* Fork a child that joins cg and runs fn(arg); returns its exit status. */
-int cg_run(const char *cg, int (*fn)(const char *cg, void *arg), void *arg);
 
 /* The memory row of /proc/cgroups: number of memory cgroups, -1 on error. */
 long memcg_count(void);

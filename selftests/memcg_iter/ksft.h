@@ -63,11 +63,30 @@ static inline void ksft_test_result_skip(const char *name)
 	fflush(stdout);
 }
 
-static inline void ksft_test_result(int ret, const char *name)
+/*
+ * As mainline's ksft_test_result_code(): the result is a KSFT_* exit
+ * code (KSFT_PASS passes), not a condition; msg, if not NULL, goes on
+ * the result line after the name.
+ */
+static inline void ksft_test_result_code(int exit_code, const char *test_name,
+					 const char *msg, ...)
 {
-	if (ret == KSFT_PASS)
+	char name[256];
+	va_list ap;
+
+	if (msg) {
+		size_t n = snprintf(name, sizeof(name), "%s: ", test_name);
+
+		va_start(ap, msg);
+		if (n < sizeof(name))
+			vsnprintf(name + n, sizeof(name) - n, msg, ap);
+		va_end(ap);
+	} else {
+		snprintf(name, sizeof(name), "%s", test_name);
+	}
+	if (exit_code == KSFT_PASS)
 		ksft_test_result_pass(name);
-	else if (ret == KSFT_SKIP)
+	else if (exit_code == KSFT_SKIP)
 		ksft_test_result_skip(name);
 	else
 		ksft_test_result_fail(name);

@@ -453,7 +453,8 @@ int main(int argc, char **argv)
 		ksft_test_result_skip("churn: cannot make the root hierarchical (groups exist?)");
 		ksft_exit();
 	}
-	ksft_test_result(test_churn(), "churn under reclaim with injected walk breaks");
+	ksft_test_result_code(test_churn(),
+			      "churn under reclaim with injected walk breaks", NULL);
 	if (root_hierarchy)
 		cg_write(cg_memory_root(), "memory.use_hierarchy", "0");
 	ksft_exit();

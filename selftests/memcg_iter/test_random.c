@@ -81,14 +81,6 @@ static void result(enum op op, int ret, int err, const int *allowed)
 		       strerror(err));
 }
 
-static int write_file(const char *cg, const char *file, const char *val)
-{
-	char path[PATH_MAX];
-
-	snprintf(path, sizeof(path), "%s/%s", cg, file);
-	return write_text(path, val) ? -1 : 0;
-}
-
 static pid_t workers[NR_WORKERS];
 
 static pid_t spawn_worker(void)
@@ -132,7 +124,7 @@ static void one_op(void)
 		break;
 	case OP_ATTACH:
 		snprintf(buf, sizeof(buf), "%d", workers[rnd(NR_WORKERS)]);
-		ret = write_file(rnd(4) ? cg : top, "tasks", buf);
+		ret = cg_write(rnd(4) ? cg : top, "tasks", buf);
 		err = errno;
 		result(op, ret, err, e_attach);
 		break;
@@ -141,17 +133,17 @@ static void one_op(void)
 			snprintf(buf, sizeof(buf), "%uM", 1 + rnd(64));
 		else
 			snprintf(buf, sizeof(buf), "-1");
-		ret = write_file(cg, "memory.limit_in_bytes", buf);
+		ret = cg_write(cg, "memory.limit_in_bytes", buf);
 		err = errno;
 		result(op, ret, err, e_limit);
 		break;
 	case OP_FORCE_EMPTY:
-		ret = write_file(cg, "memory.force_empty", "0");
+		ret = cg_write(cg, "memory.force_empty", "0");
 		err = errno;
 		result(op, ret, err, e_force);
 		break;
 	case OP_HIERARCHY:
-		ret = write_file(cg, "memory.use_hierarchy", rnd(2) ? "1" : "0");
+		ret = cg_write(cg, "memory.use_hierarchy", rnd(2) ? "1" : "0");
 		err = errno;
 		result(op, ret, err, e_hier);
 		break;
@@ -258,13 +250,13 @@ int main(int argc, char **argv)
 	       seed, n, duration, unexpected);
 	if (unexpected)
 		ret = KSFT_FAIL;
-	ksft_test_result(ret, "random: operations fail only as documented");
+	ksft_test_result_code(ret, "random: operations fail only as documented", NULL);
 
 	teardown();
 	after = memcg_count_settle(baseline, 60);
 	ksft_print_msg("memory cgroups: %ld before, %ld after teardown\n", baseline, after);
-	ksft_test_result(after == baseline ? KSFT_PASS : KSFT_FAIL,
-			 "random: teardown frees every group");
+	ksft_test_result_code(after == baseline ? KSFT_PASS : KSFT_FAIL,
+			      "random: teardown frees every group", NULL);
 	ksft_exit();
 	return 0;
 }

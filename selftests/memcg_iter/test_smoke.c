@@ -234,14 +234,17 @@ int main(int argc, char **argv)
 	}
 	ksft_set_plan(3);
 	ret = test_create_and_charge();
-	ksft_test_result(ret, "smoke: create and charge groups");
+	ksft_test_result_code(ret, "smoke: create and charge groups", NULL);
 	if (ret != KSFT_PASS) {
 		ksft_test_result_skip("smoke: global pressure with swap (setup failed)");
-		ksft_test_result(test_remove_all(), "smoke: remove all, no memcg leaked");
+		ksft_test_result_code(test_remove_all(),
+				      "smoke: remove all, no memcg leaked", NULL);
 		ksft_exit();
 	}
-	ksft_test_result(test_global_pressure(), "smoke: global pressure with swap");
-	ksft_test_result(test_remove_all(), "smoke: remove all, no memcg leaked");
+	ksft_test_result_code(test_global_pressure(),
+			      "smoke: global pressure with swap", NULL);
+	ksft_test_result_code(test_remove_all(),
+			      "smoke: remove all, no memcg leaked", NULL);
 	ksft_exit();
 	return 0;
 }
