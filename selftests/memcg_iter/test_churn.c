@@ -265,20 +265,12 @@ static int test_churn(void)
 		ksft_print_msg("no walk was broken: no reclaim, or the module is not working\n");
 		ret = KSFT_FAIL;
 	} else {
-		/* Binomial(calls, p): within 5 standard deviations (+2). */
-		long calls = stat_read("hook_calls");
-		long pct = cg_read_long("/sys/module/memcg_iter_stress/parameters",
-					"probability");
-		double p = pct / 100.0, mean = calls * p, d = breaks - mean;
-
-		if (d < 0)
-			d = -d;
-		ksft_print_msg("hook calls %ld, breaks %ld, expected %.0f at %ld%%\n",
-			       calls, breaks, mean, pct);
-		if (pct > 0 && pct < 100 && d > 2 && (d - 2) * (d - 2) > 25 * calls * p * (1 - p)) {
-			ksft_print_msg("break rate outside 5 sigma of the configured probability\n");
-			ret = KSFT_FAIL;
-		}
+		/*
+		 * That the breaks follow the configured probability is the
+		 * module's contract, checked once, by test_module.sh.
+		 */
+		ksft_print_msg("hook calls %ld, breaks %ld\n",
+			       stat_read("hook_calls"), breaks);
 	}
 	if (rounds <= 0) {
 		ksft_print_msg("no reclaim round completed\n");
