@@ -8,11 +8,6 @@
 command -v curl >/dev/null || skip "curl not installed (make deps)"
 . "$(dirname "$0")/refuse.inc"
 scratch_cache
-check() { # WHAT PATTERN CMD ARGS...
-	c_what=$1 c_pat=$2 c_cmd=$3
-	shift 3
-	refuse_untouched "$c_cmd" "$c_what" "$c_pat" "$@"
-}
 
 echo "not an rpm" > "$T/junk.src.rpm"
 mkdir -p "$T/notltp/ltp-full-20240129" && echo x > "$T/notltp/ltp-full-20240129/README"
@@ -30,13 +25,13 @@ for tool in tree ltp; do
 	# The project's own pins: the URL is the release's; without a pinned
 	# hash the download is refused before anything is fetched.
 	if [ -z "$(sh -c ". '$PROJ/scripts/lib/common.sh'; . '$PROJ/scripts/lib/download.sh'; echo \$${V#MEMCG_ITER_}_SHA256")" ]; then
-		check "get-$tool --download, no pinned sha256" "set ${V}_SHA256" "$G" --download
+		refuse_untouched "$G" "get-$tool --download, no pinned sha256" "set ${V}_SHA256" --download
 	fi
 	export "${V}_URL=file://$F"
 	export "${V}_SHA256=$WRONG"
-	check "get-$tool --download, wrong sha256" "sha256 is $(sum "$F"), the pinned one is $WRONG: refused" "$G" --download
+	refuse_untouched "$G" "get-$tool --download, wrong sha256" "sha256 is $(sum "$F"), the pinned one is $WRONG: refused" --download
 	export "${V}_SHA256=1234"
-	check "get-$tool --download, malformed sha256" "not a sha256" "$G" --download
+	refuse_untouched "$G" "get-$tool --download, malformed sha256" "not a sha256" --download
 	export "${V}_SHA256=$(sum "$F")"
 	out=$("$G" --download 2>&1) || :
 	if echo "$out" | grep -q "sha256 verified" && echo "$out" | grep -q "$next"; then
@@ -47,7 +42,7 @@ for tool in tree ltp; do
 	[ "$(snapshot "$T/cache")" = "$before" ] && pass "get-$tool: cache untouched by the junk download" ||
 		fail "get-$tool: cache changed by the junk download"
 	export "${V}_URL=file://$T/nonexistent"
-	check "get-$tool --download, unreachable URL" "download failed" "$G" --download
-	check "get-$tool --download with a SOURCE" "takes no SOURCE" "$G" --download "$F"
+	refuse_untouched "$G" "get-$tool --download, unreachable URL" "download failed" --download
+	refuse_untouched "$G" "get-$tool --download with a SOURCE" "takes no SOURCE" --download "$F"
 done
 finish

@@ -11,7 +11,7 @@ N=soak-debug-fixed-600
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
-# report CASE: copy a case into $T/CASE and summarise it; sets rc, out.
+# report CASE: summarise the outputs in $T/CASE; sets rc and out.
 report() {
 	rc=0
 	out=$("$S" --report-only -d 600 -o "$T/$1" 2>&1) || rc=$?
