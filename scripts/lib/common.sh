@@ -33,6 +33,35 @@ now_s() {
 	date +%s
 }
 
+# is_git DIR: true when DIR is a git checkout or a bare repository.
+is_git() {
+	[ -d "$1" ] && { [ -e "$1/.git" ] || [ -f "$1/HEAD" ]; }
+}
+
+# export_source SRC REF DEST: put the source tree SRC into the empty
+# directory DEST: REF of a git repository (git archive), a directory
+# (copied), or a tar archive of any compression (a single top directory
+# is stripped).  Dies with a message naming SRC.
+export_source() {
+	e_src=$1 e_dest=$3
+	if is_git "$e_src"; then
+		need_tool git
+		git -C "$e_src" rev-parse --verify -q "$2^{commit}" >/dev/null ||
+			die "$e_src: no ref '$2' in this git repository"
+		git -C "$e_src" archive "$2" | tar -x -C "$e_dest"
+	elif [ -d "$e_src" ]; then
+		cp -a "$e_src/." "$e_dest/"
+	elif [ -f "$e_src" ]; then
+		tar -x -f "$e_src" -C "$e_dest" 2>/dev/null || die "$e_src: not a tar archive"
+		set -- "$e_dest"/*
+		if [ $# = 1 ] && [ -d "$1" ]; then
+			mv "$1" "$e_dest.inner" && rmdir "$e_dest" && mv "$e_dest.inner" "$e_dest"
+		fi
+	else
+		die "$e_src: neither a directory nor a file"
+	fi
+}
+
 # has_pristine: true when a verified pristine tree is in the cache.
 has_pristine() {
 	[ -f "$PRISTINE/.memcg-iter-pristine" ] && [ -f "$PRISTINE/Makefile" ]
