@@ -18,7 +18,7 @@ CHURN_RATE ?=
 LTP ?=
 HERD ?=
 
-MODULES := -m module -m selftests/splat -m selftests/onlinefail
+MODULES := --test-modules
 
 .PHONY: help deps tree kernels kernel check check-host bench soak mutant ltp herd litmus
 
@@ -73,10 +73,10 @@ kernel: deps
 check: deps
 	@scripts/get-ltp --status >/dev/null || scripts/get-ltp --download || \
 		echo "make check: LTP not downloaded (above); 90-ltp-memcg will SKIP: make ltp LTP=<source>"
-	@scripts/run-tests
+	@scripts/check
 
 check-host:
-	@scripts/run-tests --host
+	@scripts/check --host
 
 bench: deps
 	@scripts/bench --regime $(REGIME) $(if $(CHURN_RATE),--churn-rate $(CHURN_RATE))
@@ -86,7 +86,7 @@ soak: deps
 	@scripts/soak --duration $(DURATION) $(if $(filter command line environment,$(origin FLAVOUR)),--flavour $(FLAVOUR))
 
 mutant: deps
-	@scripts/run-tests mutant
+	@scripts/check mutant
 
 ltp: deps
 	@if [ -n "$(LTP)" ]; then scripts/get-ltp $(LTP); else scripts/get-ltp --download || \

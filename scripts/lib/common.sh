@@ -4,7 +4,7 @@
 # and CACHE (the project's cache directory outside the repository).
 
 PROG=${0##*/}
-# Scripts live in scripts/; selftests/lib.sh, whose callers sit one level
+# Scripts live in scripts/; tests/lib.sh, whose callers sit one level
 # deeper, says where the root is.
 PROJ=${MEMCG_ITER_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 
@@ -12,6 +12,11 @@ PROJ=${MEMCG_ITER_ROOT:-$(cd "$(dirname "$0")/.." && pwd)}
 # directories and guest images.  Override with MEMCG_ITER_CACHE.
 CACHE=${MEMCG_ITER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/memcg-iter}
 PRISTINE=$CACHE/pristine
+
+# The out-of-tree modules every test kernel carries (scripts/build -T):
+# the stress module and the two test-only modules of the kernel tests.
+TEST_MODULES="module tests/splat tests/onlinefail"
+
 
 die() {
 	printf '%s: error: %s\n' "$PROG" "$*" >&2

@@ -26,25 +26,25 @@ cd "$(dirname "$0")" || exit 1
 ROUNDS=${1:-30}
 RACES=${2:-3}
 OF=/sys/kernel/debug/memcg_online_fail
-echo "TAP version 13"
-[ -f ./memcg_online_fail.ko ] || { echo "1..0 # SKIP no memcg_online_fail.ko"; exit 4; }
-[ -f ./memcg_iter_stress.ko ] || { echo "1..0 # SKIP no memcg_iter_stress.ko"; exit 4; }
-[ -n "$MEMCG" ] || { echo "1..0 # SKIP no memory cgroup hierarchy"; exit 4; }
+ktap_print_header
+[ -f ./memcg_online_fail.ko ] || ktap_skip_all "no memcg_online_fail.ko"
+[ -f ./memcg_iter_stress.ko ] || ktap_skip_all "no memcg_iter_stress.ko"
+[ -n "$MEMCG" ] || ktap_skip_all "no memory cgroup hierarchy"
 
-check "insmod memcg_online_fail.ko" insmod ./memcg_online_fail.ko
-check "insmod memcg_iter_stress.ko probability=50 global_only=0" \
+ktap_test_result "insmod memcg_online_fail.ko" insmod ./memcg_online_fail.ko
+ktap_test_result "insmod memcg_iter_stress.ko probability=50 global_only=0" \
 	insmod ./memcg_iter_stress.ko probability=50 global_only=0
-[ "$ksft_fail" = 0 ] || ksft_done
+[ "$KTAP_CNT_FAIL" = 0 ] || ktap_finished
 echo 1 > "$DBG/reset"
 
 # memory and net_prio in one hierarchy (memory alone is mounted at boot).
 MN=/tmp/memcg_netprio
 mkdir -p $MN
 if ! umount "$MEMCG" || ! mount -t cgroup -o memory,net_prio memcg_netprio $MN; then
-	not_ok "mount memory with net_prio"
-	ksft_done
+	ktap_test_fail "mount memory with net_prio"
+	ktap_finished
 fi
-ok "memory and net_prio mounted together"
+ktap_test_pass "memory and net_prio mounted together"
 echo 1 > $MN/memory.use_hierarchy
 # P's limit reclaim comes from a task in P's child A that keeps touching
 # 24 MiB of anonymous memory under P's 16 MiB limit: swapped-in pages stay
@@ -89,27 +89,27 @@ while [ $r -lt "$ROUNDS" ] && [ "$(races)" -lt "$RACES" ]; do
 	# P's walks now start from whatever position was left.
 	kill -CONT $hog
 	sleep 1
-	diag "round $r: $((w1 - w0)) limit reclaim walks of P while the mkdir waited; races so far $(races) (cleared $(stat cleared), freed_in_use $(stat freed_in_use))"
+	ktap_print_msg "round $r: $((w1 - w0)) limit reclaim walks of P while the mkdir waited; races so far $(races) (cleared $(stat cleared), freed_in_use $(stat freed_in_use))"
 done
 kill $hog
 wait $hog
 
 injected=$(cat $OF/failed)
-check "the new cgroup was visible during each of $r rounds ($visible)" [ "$visible" = "$r" ]
-check "the reclaiming task was stopped before each free ($stopped of $r)" [ "$stopped" = "$r" ]
-check "each mkdir failed as injected ($failed_ok of $r, $injected injected)" \
+ktap_test_result "the new cgroup was visible during each of $r rounds ($visible)" [ "$visible" = "$r" ]
+ktap_test_result "the reclaiming task was stopped before each free ($stopped of $r)" [ "$stopped" = "$r" ]
+ktap_test_result "each mkdir failed as injected ($failed_ok of $r, $injected injected)" \
 	[ "$failed_ok" = "$r" -a "$injected" = "$r" ]
 cleared=$(stat cleared)
 freed=$(stat freed_in_use)
 echo "RESULT: online-fail: $r rounds, races $((cleared + freed)) ($cleared cleared at free + $freed freed in use)"
-check "the race was provoked: the failed memcg was in a position of P ($((cleared + freed)) times)" \
+ktap_test_result "the race was provoked: the failed memcg was in a position of P ($((cleared + freed)) times)" \
 	[ $((cleared + freed)) -gt 0 ]
-check "no memcg was freed with a position on it (freed_in_use $freed)" [ "$freed" = 0 ]
+ktap_test_result "no memcg was freed with a position on it (freed_in_use $freed)" [ "$freed" = 0 ]
 
 # Teardown: back to memory alone at $MEMCG.
 rmdir $P/A $P
-check "no memcg left behind" [ "$(settle_memcgs "$((base - 2))")" = $((base - 2)) ]
+ktap_test_result "no memcg left behind" [ "$(settle_memcgs "$((base - 2))")" = $((base - 2)) ]
 umount $MN && mount -t cgroup -o memory memory "$MEMCG"
 rmmod memcg_iter_stress
-check "rmmod memcg_online_fail" rmmod memcg_online_fail
-ksft_done
+ktap_test_result "rmmod memcg_online_fail" rmmod memcg_online_fail
+ktap_finished

@@ -1,0 +1,91 @@
+# get-tree refuses a missing input, a wrong version, a modified tree and a
+# tree with the series applied, with a clear message, leaving the cache
+# exactly as it was.
+. "$(dirname "$0")/../lib.sh"
+not_run=
+G=$PROJ/scripts/get-tree
+. "$(dirname "$0")/refuse.inc"
+scratch_cache
+# Only directories are made writable: files under $T/real are hard links
+# to the cached pristine tree and must keep their read-only mode.
+trap 'find "$T" -type d -exec chmod u+w {} + 2>/dev/null; rm -rf "$T"' EXIT
+
+# A fake tree: the right Makefile, the files the series touches altered.
+mk_tree() {
+	mkdir -p "$1/mm" "$1/kernel" "$1/include/linux" "$1/scripts" "$1/drivers/acpi" "$1/arch/x86/mm"
+	printf 'VERSION = %s\nPATCHLEVEL = 10\nSUBLEVEL = 0\nEXTRAVERSION =\nRHEL_MAJOR = 7\nRHEL_MINOR = 9\nRHEL_RELEASE = %s\n' "$2" "$3" > "$1/Makefile"
+	for f in mm/memcontrol.c mm/vmscan.c kernel/cgroup.c include/linux/memcontrol.h \
+		include/linux/cgroup.h include/linux/swap.h scripts/recordmcount.h \
+		drivers/acpi/blacklist.c arch/x86/mm/kaiser.c; do
+		echo "/* not the real file */" > "$1/$f"
+	done
+}
+
+refuse_untouched "missing input" "no such file" "$G" "$T/does-not-exist.src.rpm"
+refuse_untouched "missing dir" "no such file" "$G" "$T/nothing-here"
+mk_tree "$T/v4" 4 1160
+refuse_untouched "wrong VERSION" "wrong kernel version" "$G" "$T/v4"
+mk_tree "$T/r1127" 3 1127
+refuse_untouched "wrong RHEL_RELEASE" "wrong kernel version" "$G" "$T/r1127"
+mk_tree "$T/mod" 3 1160
+refuse_untouched "modified tree" "modified tree" "$G" "$T/mod"
+mk_tree "$T/applied" 3 1160
+echo 'struct mem_cgroup __rcu *last_visited;' > "$T/applied/mm/memcontrol.c"
+refuse_untouched "series already applied" "already applied" "$G" "$T/applied"
+echo "not a tarball" > "$T/bogus.tar.xz"
+refuse_untouched "corrupt tarball" "cannot unpack" "$G" "$T/bogus.tar.xz"
+refuse_untouched "not a tree" "not a kernel tree" "$G" "$T/cache"
+
+# An SRPM is opened and its tarball unpacked (a fake tree, so the check
+# that follows refuses it: the error proves the extraction worked).
+if command -v rpmbuild >/dev/null 2>&1; then
+	mkdir -p "$T/srpm/SOURCES" "$T/srpm/SPECS" "$T/fake/linux-3.10.0-1160.el7"
+	printf 'VERSION = 3\nPATCHLEVEL = 10\n' > "$T/fake/linux-3.10.0-1160.el7/Makefile"
+	tar -C "$T/fake" -cJf "$T/srpm/SOURCES/linux-3.10.0-1160.el7.tar.xz" linux-3.10.0-1160.el7
+	printf 'Name: kernel\nVersion: 3.10.0\nRelease: 1160.el7\nSummary: t\nLicense: GPLv2\nSource0: linux-3.10.0-1160.el7.tar.xz\n%%description\nt\n' \
+		> "$T/srpm/SPECS/kernel.spec"
+	rpmbuild --define "_topdir $T/srpm" -bs "$T/srpm/SPECS/kernel.spec" >/dev/null 2>&1
+	refuse_untouched "SRPM of a wrong tree" "wrong kernel version: VERSION=3 PATCHLEVEL=10" \
+		"$G" "$T"/srpm/SRPMS/kernel-3.10.0-1160.el7.src.rpm
+else
+	not_run="$not_run; the SRPM checks (rpmbuild not installed: make deps)"
+fi
+
+# With the real pristine tree: one modified file is caught, and a second
+# run with the same source is a no-op.
+if has_pristine; then
+	P=$CACHE/pristine
+	# A hard-linked copy is cheap; the one file changed is unlinked first.
+	cp -al "$P" "$T/real"
+	find "$T/real" -type d -exec chmod u+w {} +
+	rm -f "$T/real/.memcg-iter-pristine" "$T/real/mm/vmscan.c"
+	{ cat "$P/mm/vmscan.c"; echo "/* local change */"; } > "$T/real/mm/vmscan.c"
+	refuse_untouched "real tree, mm/vmscan.c changed" "mm/vmscan.c" "$G" "$T/real"
+	rm -f "$T/real/mm/vmscan.c"
+	cat "$P/mm/vmscan.c" > "$T/real/mm/vmscan.c"
+	if "$G" "$T/real" >/dev/null 2>&1 && "$G" "$T/real" 2>&1 | grep -q "up to date"; then
+		ktap_test_pass "real tree accepted, second run is a no-op"
+	else
+		ktap_test_fail "real tree not accepted or not idempotent"
+	fi
+	# A tarball of the real tree (one top directory, as in the SRPM).
+	tar -C "$CACHE" -cf "$T/linux-3.10.0-1160.el7.tar" --exclude=.memcg-iter-pristine \
+		--transform 's,^pristine,linux-3.10.0-1160.el7,' pristine
+	if MEMCG_ITER_CACHE=$T/cache2 "$G" "$T/linux-3.10.0-1160.el7.tar" >/dev/null 2>&1 &&
+	   [ -f "$T/cache2/pristine/mm/memcontrol.c" ]; then
+		ktap_test_pass "tarball of the real tree accepted"
+	else
+		ktap_test_fail "tarball of the real tree refused"
+	fi
+	if stat -c %A "$T/cache/pristine/mm/memcontrol.c" | grep -q w; then
+		ktap_test_fail "cached tree is writable"
+	else
+		ktap_test_pass "cached tree is read-only"
+	fi
+else
+	not_run="$not_run; the real-tree checks (no pristine tree cached: make tree SOURCE=...)"
+fi
+# A part that could not run is a SKIP with its reason, never a PASS.
+[ "$KTAP_CNT_FAIL" = 0 ] || ktap_finished
+[ -z "$not_run" ] || ktap_skip_all "not run:${not_run#;}"
+ktap_finished
