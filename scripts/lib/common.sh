@@ -17,6 +17,14 @@ PRISTINE=$CACHE/pristine
 # the stress module and the two test-only modules of the kernel tests.
 TEST_MODULES="module tests/splat tests/onlinefail"
 
+# The race workload of kernel/70 and scripts/soak (test_churn options):
+# RACE_GROUPS long-lived charged groups, and 8 churners each cycling a
+# ring of 4 charged groups with no pause, so that a reclaim walk broken
+# on a group (2% of steps, memcg_iter_stress's default) often finds it
+# destroyed before another walk moves the position on.  The settings
+# tried and their rates: docs/results/2026-12-03.md#race-workload.
+RACE_GROUPS=16
+RACE_CHURN="-j 8 -u 0 -r 4"
 
 die() {
 	printf '%s: error: %s\n' "$PROG" "$*" >&2

@@ -9,17 +9,13 @@
 # in -L) and the console clean (SLUB caches are validated at the end so
 # that poison damage is reported).
 #
-# The workload is sized for races, not for group count: 200 charged
-# groups and 4 churners removing and recreating 16 groups each with at
-# most 2 ms between turns, so that a broken walk often stops on a group
-# that is about to go.  Measured on 2026-12-03 (first variant of a fresh
-# guest, 60 s): 1000 groups and 2 churners with 20 ms pauses raced 0 and
-# 1 times; 200 groups and 4 churners 14-21 times; 100 groups 35 times.
+# The three global variants run the race workload of scripts/soak
+# (RACE_GROUPS, RACE_CHURN in scripts/lib/common.sh), 60 s each.
 . "$(dirname "$0")/../lib.sh"
 need_tree
 kbuild debug fixed || { ktap_test_fail "build"; ktap_finished; }
-N=${CHURN_GROUPS:-200}
-W="-j 4 -u 2000"
+N=${CHURN_GROUPS:-$RACE_GROUPS}
+W=$RACE_CHURN
 # Limit reclaim walks the parent all the time and moves a position within
 # moments: fewer groups, busier churners (200 groups did not race; rates
 # of these settings: docs/results/2026-12-03.md).
