@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <mntent.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,23 @@ const char *cg_memory_root(void)
 	}
 	endmntent(f);
 	return root[0] ? root : NULL;
+}
+
+char *cg_name(const char *root, const char *fmt, ...)
+{
+	char *name, *path;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&name, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NULL;
+	if (asprintf(&path, "%s/%s", root, name) < 0)
+		path = NULL;
+	free(name);
+	return path;
 }
 
 int read_text(const char *path, char *buf, size_t len)

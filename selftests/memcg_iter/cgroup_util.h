@@ -16,6 +16,13 @@
 /* Mount point of the v1 hierarchy that carries the memory controller. */
 const char *cg_memory_root(void);
 
+/*
+ * "root/NAME", NAME formatted as by printf, in a new string the caller
+ * frees; NULL when out of memory (mainline's cg_name(), with a format).
+ */
+char *cg_name(const char *root, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 int cg_create(const char *cg);
 int cg_destroy(const char *cg);
 int cg_write(const char *cg, const char *file, const char *val);

@@ -163,17 +163,22 @@ static pid_t spawn_member(const char *cg, int i)
  */
 static void churn(int id)
 {
-	char cg[PATH_MAX], file[PATH_MAX];
+	char file[PATH_MAX];
 	unsigned long n = 0;
+	char *cg;
 
 	srand(seed + id);
 	for (;; n++) {
-		snprintf(cg, sizeof(cg), "%s/churn%d_%lu", top, id, n % ring);
+		cg = cg_name(top, "churn%d_%lu", id, n % ring);
+		if (!cg)
+			_exit(1);
 		snprintf(file, sizeof(file), "%s/c%d_%lu", filedir, id, n % ring);
 		unlink(file);
 		cg_destroy(cg);
-		if (cg_create(cg))
+		if (cg_create(cg)) {
+			free(cg);
 			continue;
+		}
 		/* Charge it from a short-lived child. */
 		if (!fork()) {
 			if (cg_enter(cg, getpid()) ||
@@ -182,19 +187,37 @@ static void churn(int id)
 			_exit(0);
 		}
 		wait(NULL);
+		free(cg);
 		if (churn_sleep_us)
 			usleep(rand() % churn_sleep_us);
 	}
 }
 
-static int test_churn(void)
-{
-	long cleared, dying, teardown, rounds, breaks, before_rows;
-	char cg[PATH_MAX];
-	pid_t *members, hog, churner[MAX_CHURNERS];
-	int i, ret = KSFT_PASS, kmem;
+/* One run: what setup started, what teardown must undo, what was counted. */
+struct churn_run {
+	pid_t *members;		/* nr_groups long-lived members, 0: none */
+	pid_t hog;
+	pid_t churner[MAX_CHURNERS];
+	long rows_with_groups;	/* memory row of /proc/cgroups after setup */
+	int kmem;		/* kmemleak baseline scan: 0 taken, <0 none */
+	long cleared, dying;	/* races during the churn */
+};
 
-	members = calloc(nr_groups, sizeof(*members));
+/*
+ * The parent group (hierarchical or not), nr_groups charged groups with
+ * a member each, the kmemleak baseline, and the pressure: a global hog,
+ * or under -L a hog inside the parent limited to what the groups use
+ * plus 32 MiB, so that the parent's own limit reclaim walks its subtree.
+ */
+static int churn_setup(struct churn_run *r)
+{
+	long limit;
+	char *cg;
+	int i;
+
+	r->members = calloc(nr_groups, sizeof(*r->members));
+	if (!r->members)
+		return KSFT_FAIL;
 	mkdir(filedir, 0755);
 	snprintf(top, sizeof(top), "%s/memcg_iter_churn", cg_memory_root());
 	if (cg_create(top) || cg_write_long(top, "memory.use_hierarchy", hierarchy)) {
@@ -202,65 +225,82 @@ static int test_churn(void)
 		return KSFT_FAIL;
 	}
 	for (i = 0; i < nr_groups; i++) {
-		snprintf(cg, sizeof(cg), "%s/g%04d", top, i);
-		if (cg_create(cg))
+		cg = cg_name(top, "g%04d", i);
+		if (!cg || cg_create(cg)) {
+			ksft_print_msg("cannot create group %d: %m\n", i);
+			free(cg);
 			return KSFT_FAIL;
-		members[i] = spawn_member(cg, i);
+		}
+		r->members[i] = spawn_member(cg, i);
+		free(cg);
 	}
-	before_rows = memcg_count();
-	kmem = kmemleak_scan(0);
-	if (kmem < 0 && !access(KMEMLEAK, F_OK)) {
+	r->rows_with_groups = memcg_count();
+	r->kmem = kmemleak_scan(0);
+	if (r->kmem < 0 && !access(KMEMLEAK, F_OK)) {
 		/* Built in, but it switched itself off during the setup. */
 		ksft_print_msg("kmemleak is built in but off at the start (no scan)\n");
 		printf("RESULT: churn %s: kmemleak off before the run, not scanned\n",
 		       mode_name());
 		if (limit_mode)
-			ret = KSFT_FAIL;
+			return KSFT_FAIL;
 	}
 	cg_write("/sys/kernel/debug/memcg_iter_stress", "reset", "1");
-
-	if (limit_mode) {
-		/*
-		 * What the groups use now plus half of the hog: the
-		 * parent's limit reclaim walks its own subtree all the
-		 * time, with breaks injected in it too.
-		 */
-		long limit = cg_read_long(top, "memory.usage_in_bytes") + (long)MB(32);
-
-		snprintf(cg, sizeof(cg), "%s/hog", top);
-		if (limit < (long)MB(32) || cg_create(cg) ||
-		    cg_write_long(top, "memory.limit_in_bytes", limit) ||
-		    cg_write("/sys/module/memcg_iter_stress/parameters", "global_only", "N")) {
-			ksft_print_msg("cannot set up limit reclaim in %s: %m\n", top);
-			return KSFT_FAIL;
-		}
-		hog = spawn_hog(64, duration, cg);
-	} else {
-		hog = spawn_hog(0, duration, NULL);
+	if (!limit_mode) {
+		r->hog = spawn_hog(0, duration, NULL);
+		return r->hog > 0 ? KSFT_PASS : KSFT_FAIL;
 	}
+	limit = cg_read_long(top, "memory.usage_in_bytes") + (long)MB(32);
+	cg = cg_name(top, "hog");
+	if (!cg || limit < (long)MB(32) || cg_create(cg) ||
+	    cg_write_long(top, "memory.limit_in_bytes", limit) ||
+	    cg_write("/sys/module/memcg_iter_stress/parameters", "global_only", "N")) {
+		ksft_print_msg("cannot set up limit reclaim in %s: %m\n", top);
+		free(cg);
+		return KSFT_FAIL;
+	}
+	r->hog = spawn_hog(64, duration, cg);
+	free(cg);
+	return r->hog > 0 ? KSFT_PASS : KSFT_FAIL;
+}
+
+/* The churners, for as long as the hog runs; then the counters. */
+static void churn_run(struct churn_run *r)
+{
+	int i;
+
 	for (i = 0; i < nr_churners; i++) {
-		churner[i] = fork_tied();
-		if (!churner[i]) {
+		r->churner[i] = fork_tied();
+		if (!r->churner[i]) {
 			churn(i);
 			_exit(0);
 		}
 	}
-	waitpid(hog, NULL, 0);
+	waitpid(r->hog, NULL, 0);
+	r->hog = 0;
 	for (i = 0; i < nr_churners; i++) {
-		kill(churner[i], SIGKILL);
-		waitpid(churner[i], NULL, 0);
+		if (r->churner[i] > 0) {
+			kill(r->churner[i], SIGKILL);
+			waitpid(r->churner[i], NULL, 0);
+		}
+		r->churner[i] = 0;
 	}
+	r->cleared = stat_read("cleared");
+	r->dying = stat_sum_kinds("drop_dying");
+}
 
-	cleared = stat_read("cleared");
-	dying = stat_sum_kinds("drop_dying");
-	rounds = stat_sum_kinds("rounds");
-	breaks = stat_read("breaks_injected");
+/* What the churn window must show: breaks, completed rounds. */
+static int churn_check_run(struct churn_run *r)
+{
+	long rounds = stat_sum_kinds("rounds");
+	long breaks = stat_read("breaks_injected");
+	int ret = KSFT_PASS;
+
 	ksft_print_msg("%d s of churn: %ld breaks injected, %ld rounds completed, dying memcg found in a position: %ld cleared at free, %ld failed tryget; max %ld memcgs per walk; positions dropped by dead_count %ld\n",
-		       duration, breaks, rounds, cleared, dying, stat_read("max_walk_visits"),
-		       stat_sum_kinds("drop_invalid"));
+		       duration, breaks, rounds, r->cleared, r->dying,
+		       stat_read("max_walk_visits"), stat_sum_kinds("drop_invalid"));
 	printf("RESULT: churn %s: %ld breaks, %ld rounds, races %ld (%ld cleared + %ld dying) in %d s\n",
-	       mode_name(), breaks, rounds, cleared + dying,
-	       cleared, dying, duration);
+	       mode_name(), breaks, rounds, r->cleared + r->dying,
+	       r->cleared, r->dying, duration);
 	if (breaks <= 0) {
 		ksft_print_msg("no walk was broken: no reclaim, or the module is not working\n");
 		ret = KSFT_FAIL;
@@ -276,53 +316,94 @@ static int test_churn(void)
 		ksft_print_msg("no reclaim round completed\n");
 		ret = KSFT_FAIL;
 	}
-
-	for (i = 0; i < nr_groups; i++) {
-		kill(members[i], SIGKILL);
-		waitpid(members[i], NULL, 0);
-	}
-	for (i = 0; i < nr_groups; i++) {
-		char file[PATH_MAX];
-
-		snprintf(file, sizeof(file), "%s/m%d", filedir, i);
-		unlink(file);
-		snprintf(cg, sizeof(cg), "%s/g%04d", top, i);
-		if (cg_destroy(cg)) {
-			ksft_print_msg("rmdir %s: %m\n", cg);
-			ret = KSFT_FAIL;
-		}
-	}
-	for (i = 0; i < nr_churners; i++) {
-		int n;
-
-		for (n = 0; n < ring; n++) {
-			snprintf(cg, sizeof(cg), "%s/churn%d_%d", top, i, n);
-			cg_destroy(cg);
-		}
-	}
-	if (limit_mode) {
-		snprintf(cg, sizeof(cg), "%s/hog", top);
-		cg_destroy(cg);
-		cg_write("/sys/module/memcg_iter_stress/parameters", "global_only", "Y");
-	}
-	if (cg_destroy(top))
-		ret = KSFT_FAIL;
-	/* The teardown frees groups that broken walks left positions on. */
-	sleep(2);
-	teardown = stat_read("cleared") - cleared;
-	ksft_print_msg("positions cleared by the teardown (not races of the churn): %ld\n",
-		       teardown);
-	printf("RESULT: churn %s: teardown cleared %ld more (not counted)\n", mode_name(),
-	       teardown);
 	/*
 	 * On the fixed kernel a position on a dying memcg is either found
 	 * by a walk (tryget fails: "drop_dying") or cleared when it is freed.
 	 * Only kernels with the fix count these (-c).
 	 */
-	if (expect_cleared && cleared + dying <= 0) {
+	if (expect_cleared && r->cleared + r->dying <= 0) {
 		ksft_print_msg("no race during the churn (0 cleared, 0 found dying): the race was not provoked\n");
 		ret = KSFT_FAIL;
 	}
+	return ret;
+}
+
+/*
+ * Undo whatever churn_setup() and churn_run() got to, in any state they
+ * left: processes first, then every group the run may have made.  Fails
+ * when a group the setup made cannot be removed.
+ */
+static int churn_teardown(struct churn_run *r)
+{
+	char file[PATH_MAX], *cg;
+	int i, n, ret = KSFT_PASS;
+
+	if (r->hog > 0) {
+		kill(r->hog, SIGKILL);
+		waitpid(r->hog, NULL, 0);
+	}
+	for (i = 0; i < nr_churners; i++) {
+		if (r->churner[i] > 0) {
+			kill(r->churner[i], SIGKILL);
+			waitpid(r->churner[i], NULL, 0);
+		}
+	}
+	for (i = 0; r->members && i < nr_groups; i++) {
+		if (r->members[i] > 0) {
+			kill(r->members[i], SIGKILL);
+			waitpid(r->members[i], NULL, 0);
+		}
+	}
+	for (i = 0; r->members && i < nr_groups; i++) {
+		snprintf(file, sizeof(file), "%s/m%d", filedir, i);
+		unlink(file);
+		cg = cg_name(top, "g%04d", i);
+		if (cg && cg_destroy(cg) && errno != ENOENT) {
+			ksft_print_msg("rmdir %s: %m\n", cg);
+			ret = KSFT_FAIL;
+		}
+		free(cg);
+	}
+	for (i = 0; i < nr_churners; i++) {
+		for (n = 0; n < ring; n++) {
+			cg = cg_name(top, "churn%d_%d", i, n);
+			if (cg)
+				cg_destroy(cg);
+			free(cg);
+		}
+	}
+	if (limit_mode) {
+		cg = cg_name(top, "hog");
+		if (cg)
+			cg_destroy(cg);
+		free(cg);
+		cg_write("/sys/module/memcg_iter_stress/parameters", "global_only", "Y");
+	}
+	if (top[0] && cg_destroy(top) && errno != ENOENT)
+		ret = KSFT_FAIL;
+	system("rm -rf /tmp/memcg_iter_churn");
+	free(r->members);
+	r->members = NULL;
+	return ret;
+}
+
+/*
+ * After the teardown: what it cleared (reported, never counted), no
+ * position on a freed memcg, every group freed, kmemleak clean where it
+ * scanned.
+ */
+static int churn_check_after(struct churn_run *r)
+{
+	long teardown, now;
+	int ret = KSFT_PASS, kmem;
+
+	/* The teardown frees groups that broken walks left positions on. */
+	sleep(2);
+	teardown = stat_read("cleared") - r->cleared;
+	ksft_print_msg("positions cleared by the teardown (not races of the churn): %ld\n",
+		       teardown);
+	printf("RESULT: churn %s: teardown cleared %ld more (not counted)\n", mode_name(),
+	       teardown);
 	/*
 	 * The fixed kernel's freed-memcg check counts every iterator slot
 	 * still pointing at a memcg whose memory is being freed (0 or
@@ -333,32 +414,50 @@ static int test_churn(void)
 			       stat_read("freed_in_use"));
 		ret = KSFT_FAIL;
 	}
-	system("rm -rf /tmp/memcg_iter_churn");
-	i = memcg_count_settle(baseline, 60);
-	ksft_print_msg("memory cgroups: %ld at start, %ld with the groups, %d after teardown\n",
-		       baseline, before_rows, i);
-	if (i != baseline) {
-		ksft_print_msg("%ld memory cgroups leaked\n", i - baseline);
+	now = memcg_count_settle(baseline, 60);
+	ksft_print_msg("memory cgroups: %ld at start, %ld with the groups, %ld after teardown\n",
+		       baseline, r->rows_with_groups, now);
+	if (now != baseline) {
+		ksft_print_msg("%ld memory cgroups leaked\n", now - baseline);
 		ret = KSFT_FAIL;
 	}
-	if (kmem == 0) {
-		kmem = kmemleak_scan(1);
-		if (kmem < 0) {
-			/* It turns itself off when its own allocations fail. */
-			ksft_print_msg("kmemleak disabled itself during the run (no scan)\n");
-			printf("RESULT: churn %s: kmemleak disabled itself under pressure, not scanned\n",
-			       mode_name());
-			/* -L exists to keep it on: that is a failure there. */
-			if (limit_mode)
-				ret = KSFT_FAIL;
-		} else {
-			printf("RESULT: churn %s: kmemleak scan: %d unreferenced objects\n",
-			       mode_name(), kmem);
-			ksft_print_msg("kmemleak: %d unreferenced objects\n", kmem);
-			if (kmem)
-				ret = KSFT_FAIL;
-		}
+	if (r->kmem != 0)
+		return ret;
+	kmem = kmemleak_scan(1);
+	if (kmem < 0) {
+		/* It turns itself off when its own allocations fail. */
+		ksft_print_msg("kmemleak disabled itself during the run (no scan)\n");
+		printf("RESULT: churn %s: kmemleak disabled itself under pressure, not scanned\n",
+		       mode_name());
+		/* -L exists to keep it on: that is a failure there. */
+		if (limit_mode)
+			ret = KSFT_FAIL;
+	} else {
+		printf("RESULT: churn %s: kmemleak scan: %d unreferenced objects\n",
+		       mode_name(), kmem);
+		ksft_print_msg("kmemleak: %d unreferenced objects\n", kmem);
+		if (kmem)
+			ret = KSFT_FAIL;
 	}
+	return ret;
+}
+
+/* Setup, run, check, and a teardown that runs whatever failed before. */
+static int test_churn(void)
+{
+	struct churn_run r = { .kmem = -1 };
+	int ret;
+
+	ret = churn_setup(&r);
+	if (ret != KSFT_PASS)
+		goto cleanup;
+	churn_run(&r);
+	ret = churn_check_run(&r);
+cleanup:
+	if (churn_teardown(&r) != KSFT_PASS)
+		ret = KSFT_FAIL;
+	if (churn_check_after(&r) != KSFT_PASS)
+		ret = KSFT_FAIL;
 	return ret;
 }
 

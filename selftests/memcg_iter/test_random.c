@@ -181,6 +181,8 @@ static void teardown(void)
 	int i, pass;
 
 	for (i = 0; i < NR_WORKERS; i++) {
+		if (workers[i] <= 0)
+			continue;
 		kill(workers[i], SIGKILL);
 		waitpid(workers[i], NULL, 0);
 	}
@@ -230,8 +232,11 @@ int main(int argc, char **argv)
 	ksft_print_msg("seed %lu (rerun with -s %lu)\n", seed, seed);
 	baseline = memcg_count();
 	snprintf(top, sizeof(top), "%s/memcg_iter_random", cg_memory_root());
-	if (cg_create(top) || cg_write(top, "memory.use_hierarchy", "1"))
-		return KSFT_FAIL;
+	if (cg_create(top) || cg_write(top, "memory.use_hierarchy", "1")) {
+		ksft_print_msg("cannot set up %s: %m\n", top);
+		ret = KSFT_FAIL;
+		goto report;
+	}
 	for (i = 0; i < NR_WORKERS; i++)
 		workers[i] = spawn_worker();
 	if (!access("./memhog", X_OK))
@@ -250,8 +255,9 @@ int main(int argc, char **argv)
 	       seed, n, duration, unexpected);
 	if (unexpected)
 		ret = KSFT_FAIL;
+report:
 	ksft_test_result_code(ret, "random: operations fail only as documented", NULL);
-
+	/* Whatever the operations or a failed setup left. */
 	teardown();
 	after = memcg_count_settle(baseline, 60);
 	ksft_print_msg("memory cgroups: %ld before, %ld after teardown\n", baseline, after);

@@ -30,19 +30,13 @@ static pid_t *pids;
 static int hold[2];
 static long baseline;
 
-static void group_path(char *buf, size_t len, int i)
-{
-	snprintf(buf, len, "%s/g%04d", top, i);
-}
-
 /* Child: join group i, charge page cache and anon, wait to be released. */
 static void member(int i, int ready)
 {
-	char cg[PATH_MAX], file[PATH_MAX], c = 1;
+	char file[PATH_MAX], c = 1, *cg = cg_name(top, "g%04d", i);
 
-	group_path(cg, sizeof(cg), i);
 	snprintf(file, sizeof(file), "%s/%d", filedir, i);
-	if (cg_enter(cg, getpid()) || alloc_pagecache(file, charge) ||
+	if (!cg || cg_enter(cg, getpid()) || alloc_pagecache(file, charge) ||
 	    !alloc_anon(charge))
 		c = 0;
 	if (write(ready, &c, 1) != 1)
@@ -55,7 +49,7 @@ static void member(int i, int ready)
 
 static int test_create_and_charge(void)
 {
-	char cg[PATH_MAX], c;
+	char c, *cg;
 	int ready[2], i, bad = 0, reclaimed = 0;
 	long usage;
 
@@ -73,12 +67,16 @@ static int test_create_and_charge(void)
 	if (pipe(ready) || pipe(hold))
 		return KSFT_FAIL;
 	pids = calloc(nr_groups, sizeof(*pids));
+	if (!pids)
+		return KSFT_FAIL;
 	for (i = 0; i < nr_groups; i++) {
-		group_path(cg, sizeof(cg), i);
-		if (cg_create(cg)) {
-			ksft_print_msg("mkdir %s: %m\n", cg);
+		cg = cg_name(top, "g%04d", i);
+		if (!cg || cg_create(cg)) {
+			ksft_print_msg("mkdir group %d: %m\n", i);
+			free(cg);
 			return KSFT_FAIL;
 		}
+		free(cg);
 		pids[i] = fork();
 		if (pids[i] < 0)
 			return KSFT_FAIL;
@@ -106,11 +104,14 @@ static int test_create_and_charge(void)
 	 * per-cpu charge batch can only add to either counter.
 	 */
 	for (i = 0; i < nr_groups; i++) {
-		group_path(cg, sizeof(cg), i);
+		cg = cg_name(top, "g%04d", i);
+		if (!cg)
+			return KSFT_FAIL;
 		usage = cg_read_long(cg, "memory.memsw.usage_in_bytes");
 		if (usage < 0) {
 			ksft_print_msg("%s: no memory.memsw.usage_in_bytes (boot with swapaccount=1)\n",
 				       cg);
+			free(cg);
 			return KSFT_FAIL;
 		}
 		if (usage < (long)(2 * charge)) {
@@ -120,6 +121,7 @@ static int test_create_and_charge(void)
 		}
 		if (cg_read_long(cg, "memory.usage_in_bytes") < (long)(2 * charge))
 			reclaimed++;
+		free(cg);
 	}
 	ksft_print_msg("%d groups created, %zu KiB page cache + %zu KiB anon each; memcgs now %ld\n",
 		       nr_groups, charge >> 10, charge >> 10, memcg_count());
@@ -181,21 +183,24 @@ static int test_global_pressure(void)
 
 static int test_remove_all(void)
 {
-	char cg[PATH_MAX], file[PATH_MAX];
+	char file[PATH_MAX], *cg;
 	int i, bad = 0;
 	long now;
 
 	close(hold[1]);
-	for (i = 0; i < nr_groups; i++)
-		waitpid(pids[i], NULL, 0);
+	for (i = 0; pids && i < nr_groups; i++) {
+		if (pids[i] > 0)
+			waitpid(pids[i], NULL, 0);
+	}
 	for (i = 0; i < nr_groups; i++) {
 		snprintf(file, sizeof(file), "%s/%d", filedir, i);
 		unlink(file);
-		group_path(cg, sizeof(cg), i);
-		if (cg_destroy(cg)) {
-			ksft_print_msg("rmdir %s: %m\n", cg);
+		cg = cg_name(top, "g%04d", i);
+		if (!cg || (cg_destroy(cg) && errno != ENOENT)) {
+			ksft_print_msg("rmdir group %d: %m\n", i);
 			bad++;
 		}
+		free(cg);
 	}
 	if (cg_destroy(top))
 		bad++;
@@ -209,9 +214,28 @@ static int test_remove_all(void)
 	return bad ? KSFT_FAIL : KSFT_PASS;
 }
 
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/*
+ * In order: the groups, the pressure on them, their removal.  The
+ * removal runs whatever happened before it (a failed setup must not
+ * leave groups behind); the pressure needs the groups.
+ */
+static const struct smoke_test {
+	int (*fn)(void);
+	const char *name;
+	int makes_groups, needs_groups;
+} tests[] = {
+	{ test_create_and_charge, "smoke: create and charge groups", 1, 0 },
+	{ test_global_pressure, "smoke: global pressure with swap", 0, 1 },
+	{ test_remove_all, "smoke: remove all, no memcg leaked", 0, 0 },
+};
+
 int main(int argc, char **argv)
 {
-	int opt, ret;
+	int opt, ret, have_groups = 0;
+	char name[128];
+	size_t i;
 
 	while ((opt = getopt(argc, argv, "n:k:h")) != -1) {
 		switch (opt) {
@@ -232,19 +256,18 @@ int main(int argc, char **argv)
 		ksft_print_msg("no cgroup v1 memory hierarchy mounted\n");
 		return KSFT_SKIP;
 	}
-	ksft_set_plan(3);
-	ret = test_create_and_charge();
-	ksft_test_result_code(ret, "smoke: create and charge groups", NULL);
-	if (ret != KSFT_PASS) {
-		ksft_test_result_skip("smoke: global pressure with swap (setup failed)");
-		ksft_test_result_code(test_remove_all(),
-				      "smoke: remove all, no memcg leaked", NULL);
-		ksft_exit();
+	ksft_set_plan(ARRAY_SIZE(tests));
+	for (i = 0; i < ARRAY_SIZE(tests); i++) {
+		if (tests[i].needs_groups && !have_groups) {
+			snprintf(name, sizeof(name), "%s (setup failed)", tests[i].name);
+			ksft_test_result_skip(name);
+			continue;
+		}
+		ret = tests[i].fn();
+		if (tests[i].makes_groups)
+			have_groups = ret == KSFT_PASS;
+		ksft_test_result_code(ret, tests[i].name, NULL);
 	}
-	ksft_test_result_code(test_global_pressure(),
-			      "smoke: global pressure with swap", NULL);
-	ksft_test_result_code(test_remove_all(),
-			      "smoke: remove all, no memcg leaked", NULL);
 	ksft_exit();
 	return 0;
 }
