@@ -14,8 +14,8 @@ CACHE=${MEMCG_ITER_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/memcg-iter}
 PRISTINE=$CACHE/pristine
 
 # The out-of-tree modules every test kernel carries (scripts/build -T):
-# the stress module and the two test-only modules of the kernel tests.
-TEST_MODULES="module tests/splat tests/onlinefail"
+# the stress module and the test-only modules of the kernel tests.
+TEST_MODULES="module tests/modules"
 
 # The race workload of kernel/70 and scripts/soak (test_churn options):
 # RACE_GROUPS long-lived charged groups, and 8 churners each cycling a

@@ -20,7 +20,7 @@ for p in "$PROJ"/patches/0*.patch "$PROJ"/patches/test/*.patch "$PROJ"/patches/t
 	out=$(perl "$CP" --strict --no-tree -q "$p" 2>&1)
 	[ -z "$out" ] && ktap_test_pass "$(basename "$p")" || { echo "$out"; ktap_test_fail "$(basename "$p")"; }
 done
-for f in "$PROJ"/module/*.c "$PROJ"/tests/splat/*.c "$PROJ"/tests/onlinefail/*.c; do
+for f in "$PROJ"/module/*.c "$PROJ"/tests/modules/*.c; do
 	out=$(perl "$CP" --strict --no-tree -q -f "$f" 2>&1)
 	[ -z "$out" ] && ktap_test_pass "$(basename "$f")" || { echo "$out"; ktap_test_fail "$(basename "$f")"; }
 done
