@@ -20,7 +20,7 @@ HERD ?=
 
 MODULES := --test-modules
 
-.PHONY: help deps tree kernels kernel check check-host bench soak mutant ltp herd litmus
+.PHONY: help deps tree kernels kernel check check-host bench soak mutant ltp herd litmus kselftest-tar
 
 help:
 	@echo "make deps                      install the Debian packages used (apt-get)"
@@ -45,6 +45,8 @@ help:
 	@echo "                               build herd7 7.57 + the LKMM model into the cache"
 	@echo "make litmus                    the ordering arguments checked by herd7 (SKIP"
 	@echo "                               with the reason when herd7 is not built)"
+	@echo "make kselftest-tar             the kselftests as a node installs them: mainline's"
+	@echo "                               run_kselftest.sh layout, in a tarball (cache)"
 	@echo "make ltp [LTP=<tarball|git dir|source dir>] (default: pinned download)"
 	@echo "                               build LTP 20240129's memcg tests (static) for"
 	@echo "                               the guest; 'make check' then runs them"
@@ -95,6 +97,9 @@ ltp: deps
 herd: deps
 	@test -n "$(HERD)" || { echo "make herd: set HERD=<herdtools7 git dir|source dir|tarball>"; exit 2; }
 	@scripts/get-herd $(HERD)
+
+kselftest-tar: deps
+	@scripts/kselftest-tar
 
 litmus:
 	@scripts/litmus; rc=$$?; [ $$rc = 4 ] && exit 0; exit $$rc

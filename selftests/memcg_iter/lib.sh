@@ -5,6 +5,10 @@
 MEMCG=$(awk '$3 == "cgroup" && $4 ~ /(^|,)memory(,|$)/ { print $2; exit }' /proc/mounts)
 STRESS=/sys/module/memcg_iter_stress
 DBG=/sys/kernel/debug/memcg_iter_stress
+# The stress module: next to the tests (the project's guests), else the
+# one installed for the running kernel (a node's kmod package).
+STRESS_KO=./memcg_iter_stress.ko
+[ -f "$STRESS_KO" ] || STRESS_KO=$(modinfo -n memcg_iter_stress 2>/dev/null) || STRESS_KO=
 
 # stat KEY: a value of the module's stats file.
 stat() { awk -v k="$1" '$1 == k { print $2 }' "$DBG/stats"; }

@@ -89,15 +89,21 @@ static long stat_sum_kinds(const char *event)
 	return sum;
 }
 
-/* Load ./memcg_iter_stress.ko unless loaded; 0 when it is there. */
+/*
+ * Load memcg_iter_stress unless loaded: ./memcg_iter_stress.ko next to
+ * the test (the project's guests), else the one installed for the
+ * running kernel (a node's kmod package).  0 when it is there.
+ */
 static int ensure_module(void)
 {
 	if (!access(STATS, R_OK))
 		return 0;
-	if (access("./memcg_iter_stress.ko", R_OK))
+	if (!access("./memcg_iter_stress.ko", R_OK)) {
+		if (system("insmod ./memcg_iter_stress.ko probability=2"))
+			return -1;
+	} else if (system("modprobe -q memcg_iter_stress probability=2 2>/dev/null")) {
 		return -1;
-	if (system("insmod ./memcg_iter_stress.ko probability=2"))
-		return -1;
+	}
 	return access(STATS, R_OK);
 }
 

@@ -5,9 +5,10 @@
 # under real reclaim, and the module survives load/unload under load.
 cd "$(dirname "$0")"
 . ./lib.sh
-KO=./memcg_iter_stress.ko
+KO=$STRESS_KO
 ktap_print_header
-[ -f "$KO" ] || ktap_skip_all "no memcg_iter_stress.ko"
+[ -n "$KO" ] && [ -f "$KO" ] ||
+	ktap_skip_all "no memcg_iter_stress.ko (here or installed for $(uname -r))"
 [ -n "$MEMCG" ] || ktap_skip_all "no memory cgroup hierarchy"
 
 loaded() { grep -q '^memcg_iter_stress ' /proc/modules; }

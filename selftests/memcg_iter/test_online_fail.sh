@@ -28,12 +28,13 @@ RACES=${2:-3}
 OF=/sys/kernel/debug/memcg_online_fail
 ktap_print_header
 [ -f ./memcg_online_fail.ko ] || ktap_skip_all "no memcg_online_fail.ko"
-[ -f ./memcg_iter_stress.ko ] || ktap_skip_all "no memcg_iter_stress.ko"
+[ -n "$STRESS_KO" ] && [ -f "$STRESS_KO" ] ||
+	ktap_skip_all "no memcg_iter_stress.ko (here or installed for $(uname -r))"
 [ -n "$MEMCG" ] || ktap_skip_all "no memory cgroup hierarchy"
 
 ktap_test_result "insmod memcg_online_fail.ko" insmod ./memcg_online_fail.ko
 ktap_test_result "insmod memcg_iter_stress.ko probability=50 global_only=0" \
-	insmod ./memcg_iter_stress.ko probability=50 global_only=0
+	insmod "$STRESS_KO" probability=50 global_only=0
 [ "$KTAP_CNT_FAIL" = 0 ] || ktap_finished
 echo 1 > "$DBG/reset"
 
