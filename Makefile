@@ -20,7 +20,7 @@ HERD ?=
 
 MODULES := --test-modules
 
-.PHONY: help deps tree kernels kernel check check-host bench soak mutant ltp herd litmus kselftest-tar
+.PHONY: help deps tree kernels kernel check check-host bench soak mutant ltp herd litmus kselftest-tar rpm
 
 help:
 	@echo "make deps                      install the Debian packages used (apt-get)"
@@ -47,6 +47,8 @@ help:
 	@echo "                               with the reason when herd7 is not built)"
 	@echo "make kselftest-tar             the kselftests as a node installs them: mainline's"
 	@echo "                               run_kselftest.sh layout, in a tarball (cache)"
+	@echo "make rpm                       kmod-memcg_iter_stress RPMs for the release and"
+	@echo "                               debug fixed kernels (kernel RPMs: not yet)"
 	@echo "make ltp [LTP=<tarball|git dir|source dir>] (default: pinned download)"
 	@echo "                               build LTP 20240129's memcg tests (static) for"
 	@echo "                               the guest; 'make check' then runs them"
@@ -100,6 +102,10 @@ herd: deps
 
 kselftest-tar: deps
 	@scripts/kselftest-tar
+
+rpm: deps
+	@scripts/kmod-rpm -f release -v fixed
+	@scripts/kmod-rpm -f debug -v fixed
 
 litmus:
 	@scripts/litmus; rc=$$?; [ $$rc = 4 ] && exit 0; exit $$rc
