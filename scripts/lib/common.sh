@@ -17,6 +17,41 @@ PRISTINE=$CACHE/pristine
 # the stress module and the test-only modules of the kernel tests.
 TEST_MODULES="module tests/modules"
 
+# series_paths FILE: the patch paths a series file lists, in order.
+series_paths() {
+	dir=$(cd "$(dirname "$1")" && pwd)
+	sed -e 's/#.*//' -e 's/[[:space:]]*$//' "$1" | while read -r p; do
+		[ -n "$p" ] || continue
+		case $p in /*) ;; *) p=$dir/$p ;; esac
+		echo "$p"
+	done
+}
+
+# apply_patch REPO PATCH LOG: apply a git format-patch file to the git
+# work tree REPO and commit it, git's output in LOG.  git am -3 first (the
+# instrumentation is written against the pristine tree and merges onto
+# the fixed one); when its three-way fallback cannot build an ancestor
+# because some file of the patch is not the blob the patch names (a
+# z-stream tree changed it), git apply -3 merges file by file and the
+# patch's subject is the commit message.  Fails with REPO as it was.
+apply_patch() {
+	a_patch=$2 a_log=$3
+	set -- -C "$1" -c user.name=memcg-iter -c user.email=memcg-iter@localhost
+	git "$@" am -q -3 "$a_patch" > "$a_log" 2>&1 && return 0
+	git "$@" am --abort > /dev/null 2>&1 || :
+	if git "$@" apply -3 --index "$a_patch" >> "$a_log" 2>&1 &&
+		git "$@" commit -q -m "$(sed -n 's/^Subject: //p' "$a_patch" | head -1)" >> "$a_log" 2>&1; then
+		return 0
+	fi
+	git "$@" reset -q --hard > /dev/null 2>&1 || :
+	return 1
+}
+
+# The series files (below patches/) of the fixed test kernel, in the
+# order scripts/build applies them; get-tree checks that a z-stream tree
+# takes them.
+FIXED_SERIES="compat/series series test/series test/series.fixed"
+
 # The race workload of kernel/70 and scripts/soak (test_churn options):
 # RACE_GROUPS long-lived charged groups, and 8 churners each cycling a
 # ring of 4 charged groups with no pause, so that a reclaim walk broken

@@ -1,6 +1,7 @@
-# get-tree refuses a missing input, a wrong version, a modified tree and a
-# tree with the series applied, with a clear message, leaving the cache
-# exactly as it was.
+# get-tree refuses a missing input, a wrong version, a modified tree, a
+# z-stream tree the series cannot take and a tree with the series already
+# applied, with a clear message, leaving the cache exactly as it was; it
+# takes a z-stream tree the series applies to, with a warning.
 . "$(dirname "$0")/../lib.sh"
 not_run=
 G=$PROJ/scripts/get-tree
@@ -82,6 +83,28 @@ if has_pristine; then
 	else
 		ktap_test_pass "cached tree is read-only"
 	fi
+	# A z-stream tree (RHEL_RELEASE 1160.N): a changed file is named in a
+	# warning and the tree is taken when the patches still apply to it
+	# (its release recorded); a change they cannot take is refused.
+	cp -al "$P" "$T/z"
+	find "$T/z" -type d -exec chmod u+w {} +
+	rm -f "$T/z/.memcg-iter-pristine" "$T/z/Makefile" "$T/z/mm/vmscan.c"
+	sed 's/^RHEL_RELEASE = 1160$/RHEL_RELEASE = 1160.119.1/' "$P/Makefile" > "$T/z/Makefile"
+	{ cat "$P/mm/vmscan.c"; echo "/* z-stream change */"; } > "$T/z/mm/vmscan.c"
+	if MEMCG_ITER_CACHE=$T/cache3 "$G" "$T/z" > "$T/z.out" 2>&1 &&
+	   grep -q 'warning: 3.10.0-1160.119.1.el7 differs from 1160.el7 in: mm/vmscan.c$' "$T/z.out" &&
+	   MEMCG_ITER_CACHE=$T/cache3 "$G" --status |
+	   grep -qx 'version: 3.10.0-1160.119.1.el7 (z-stream; differs from 1160.el7 in: mm/vmscan.c; takes the series)'; then
+		ktap_test_pass "z-stream tree the series takes: warned, cached, release recorded"
+	else
+		sed 's/^/# /' "$T/z.out"
+		ktap_test_fail "z-stream tree the series takes"
+	fi
+	rm -f "$T/z/mm/memcontrol.c"
+	sed 's/dead_count/dead_cnt/g' "$P/mm/memcontrol.c" > "$T/z/mm/memcontrol.c"
+	before=$(snapshot "$T/cache")
+	refuse_untouched "z-stream tree the series cannot take" \
+		"1160.119.1.el7 does not take the series: .* does not apply" "$G" --force "$T/z"
 else
 	not_run="$not_run; the real-tree checks (no pristine tree cached: make tree SOURCE=...)"
 fi

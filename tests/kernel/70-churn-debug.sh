@@ -9,18 +9,13 @@
 # in -L) and the console clean (SLUB caches are validated at the end so
 # that poison damage is reported).
 #
-# The three global variants run the race workload of scripts/soak
-# (RACE_GROUPS, RACE_CHURN in scripts/lib/common.sh), 60 s each.
+# All four variants run the race workload of scripts/soak (RACE_GROUPS,
+# RACE_CHURN in scripts/lib/common.sh), 60 s each.
 . "$(dirname "$0")/../lib.sh"
 need_tree
 kbuild debug fixed || { ktap_test_fail "build"; ktap_finished; }
 N=${CHURN_GROUPS:-$RACE_GROUPS}
 W=$RACE_CHURN
-# Limit reclaim walks the parent all the time and moves a position within
-# moments: fewer groups, busier churners (200 groups did not race; rates
-# of these settings: docs/results/2026-12-03.md).
-NL=${CHURN_GROUPS_LIMIT:-50}
-WL="-j 4 -u 0 -r 32"
 T=${CHURN_SECONDS:-60}
 # run_churn WHAT GUEST-RUN-OPTION...: one guest; its output (with the
 # RESULT lines) is kept for the summary.
@@ -42,7 +37,7 @@ run_churn "churn tests on debug/fixed" -f debug -v fixed -n churn-debug -t 2400 
 run_churn "churn with limit reclaim and a kmemleak scan on debug/fixed" \
 	-f debug -v fixed -n churn-debug-limit -m 1024 -t 1200 -- \
 	"insmod ./memcg_iter_stress.ko probability=2 &&
-	 ./ksft_runner.sh 'test_churn -c -n $NL -t $T $WL -H 1 -L';
+	 ./ksft_runner.sh 'test_churn -c -n $N -t $T $W -H 1 -L';
 	 $SLAB_VALIDATE"
 sed 's/^/# /' "$OUT"
 sed -n 's/^\(# \)*RESULT: /RESULT: debug\/fixed /p' "$OUT"
