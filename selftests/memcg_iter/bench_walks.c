@@ -133,12 +133,14 @@ static int cmp_double(const void *a, const void *b)
 /* Churn: mkdir, charge 16 KiB from a child, rmdir (timed); until killed. */
 static void churn(int fd)
 {
-	char cg[PATH_MAX], file[64];
+	char *cg, file[64];
 	unsigned long n;
 	double t0, lat;
 
-	for (n = 0;; n++) {
-		snprintf(cg, sizeof(cg), "%s/churn%lu", top, n % 8);
+	for (n = 0;; n++, free(cg)) {
+		cg = cg_name(top, "churn%lu", n % 8);
+		if (!cg)
+			_exit(1);
 		snprintf(file, sizeof(file), "/tmp/bench_churn%lu", n % 8);
 		if (cg_create(cg))
 			continue;
@@ -164,8 +166,8 @@ static void churn(int fd)
  */
 static void churn_rate(int fd, int first)
 {
-	char cg[PATH_MAX];
 	struct timespec next;
+	char *cg;
 	double t0, lat;
 	int i;
 
@@ -173,13 +175,16 @@ static void churn_rate(int fd, int first)
 		perror("bench_walks: mlockall");
 	clock_gettime(CLOCK_MONOTONIC, &next);
 	for (i = first; i < first + rate * phase_s + rate; i++) {
-		snprintf(cg, sizeof(cg), "%s/d%06d", top, i);
+		cg = cg_name(top, "d%06d", i);
+		if (!cg)
+			_exit(1);
 		t0 = now();
 		if (!cg_destroy(cg)) {
 			lat = now() - t0;
 			if (write(fd, &lat, sizeof(lat)) != sizeof(lat))
 				_exit(0);
 		}
+		free(cg);
 		next.tv_nsec += 1000000000L / rate;
 		while (next.tv_nsec >= 1000000000L) {
 			next.tv_nsec -= 1000000000L;
@@ -241,10 +246,11 @@ static void phase(const char *name, int with_churn)
 		n = drain(pipefd[0], lat, n);
 		close(pipefd[0]);
 		for (i = 0; i < 8; i++) {
-			char cg[PATH_MAX];
+			char *cg = cg_name(top, "churn%d", i);
 
-			snprintf(cg, sizeof(cg), "%s/churn%d", top, i);
-			cg_destroy(cg);
+			if (cg)
+				cg_destroy(cg);
+			free(cg);
 		}
 	}
 	take(&b);
@@ -269,7 +275,7 @@ static void phase(const char *name, int with_churn)
 
 int main(int argc, char **argv)
 {
-	char cg[PATH_MAX], file[64];
+	char *cg, file[64];
 	pid_t hog;
 	int opt, i, id, kept = 0, status;
 	long hog_mb;
@@ -321,10 +327,10 @@ int main(int argc, char **argv)
 	snprintf(top, sizeof(top), "%s/bench", cg_memory_root());
 	if (cg_create(top) || cg_write(top, "memory.use_hierarchy", "1"))
 		return 1;
-	for (i = 0; i < nr_groups; i++) {
-		snprintf(cg, sizeof(cg), "%s/g%05d", top, i);
+	for (i = 0; i < nr_groups; i++, free(cg)) {
+		cg = cg_name(top, "g%05d", i);
 		snprintf(file, sizeof(file), "/tmp/bench%d", i);
-		if (cg_create(cg))
+		if (!cg || cg_create(cg))
 			return 1;
 		if (!fork()) {
 			if (cg_enter(cg, getpid()) || alloc_pagecache(file, KB(64)))
@@ -341,14 +347,14 @@ int main(int argc, char **argv)
 	 * free first, and nothing was removed yet, so "bench" is 1, gN is
 	 * N + 2 and the next group is nr_groups + 2.
 	 */
-	for (i = 0, id = nr_groups + 2; i < 2 * (rate * phase_s + rate); id++) {
+	for (i = 0, id = nr_groups + 2; i < 2 * (rate * phase_s + rate); id++, free(cg)) {
 		if (keep_every && id % keep_every == 0) {
-			snprintf(cg, sizeof(cg), "%s/k%06d", top, id);
+			cg = cg_name(top, "k%06d", id);
 			kept++;
 		} else {
-			snprintf(cg, sizeof(cg), "%s/d%06d", top, i++);
+			cg = cg_name(top, "d%06d", i++);
 		}
-		if (cg_create(cg))
+		if (!cg || cg_create(cg))
 			return 1;
 	}
 	/*
@@ -359,8 +365,11 @@ int main(int argc, char **argv)
 	 */
 	hog_mb = (meminfo_kb("MemFree") + meminfo_kb("SwapFree") / 8) / 1024 +
 		 (long)nr_groups * 64 / 1024;
-	snprintf(cg, sizeof(cg), "%s/g%05d", top, nr_groups - 1);
+	cg = cg_name(top, "g%05d", nr_groups - 1);
+	if (!cg)
+		return 1;
 	hog = spawn_hog(hog_mb, 4 * phase_s + 30, cg);
+	free(cg);
 	sleep(5);
 	if (waitpid(hog, &status, WNOHANG) == hog) {
 		fprintf(stderr, "bench_walks: the hog exited early (status %d); MemFree %ld kB, SwapFree %ld kB\n",
