@@ -20,6 +20,12 @@ FREED_USE_RE='general protection fault|BUG: unable to handle|Oops:|kernel BUG at
 . "$MEMCG_ITER_ROOT/selftests/memcg_iter/ktap_helpers.sh"
 ktap_print_header
 
+# first_splat FILE: from guest-run's stderr in FILE, the scanner's report
+# of the first splat, or qemu-boot's report of a crash.
+first_splat() {
+	sed -n '/^--- splat 1 /,/^--- splat 2 /p; /guest crashed/,/^[^ ]/p' "$1" | head -14
+}
+
 # need_tree: skip the test when no pristine tree is cached.
 need_tree() {
 	has_pristine ||

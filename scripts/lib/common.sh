@@ -17,6 +17,31 @@ PRISTINE=$CACHE/pristine
 # the stress module and the test-only modules of the kernel tests.
 TEST_MODULES="module tests/modules"
 
+# Debian's linux-source-6.1 (make deps): checkpatch, mainline's kselftest
+# runner and the LKMM model come from it.
+LINUX_SOURCE=/usr/src/linux-source-6.1.tar.xz
+
+# from_linux_source DEST STRIP PATH...: extract PATHs (relative to the
+# tarball's top directory) of $LINUX_SOURCE into DEST, stripping STRIP
+# leading components; DEST is replaced only by a complete extraction.
+# Fails with a message.
+from_linux_source() {
+	[ -f "$LINUX_SOURCE" ] || { msg "no $LINUX_SOURCE (apt-get install linux-source-6.1)"; return 1; }
+	l_dest=$1 l_strip=$2
+	shift 2
+	l_top=$(basename "$LINUX_SOURCE" .tar.xz)
+	for l_p; do set -- "$@" "$l_top/$l_p"; shift; done
+	rm -rf "$l_dest.new"
+	mkdir -p "$l_dest.new"
+	if ! tar -xJf "$LINUX_SOURCE" -C "$l_dest.new" --strip-components="$l_strip" "$@"; then
+		rm -rf "$l_dest.new"
+		msg "cannot extract $* from $LINUX_SOURCE"
+		return 1
+	fi
+	rm -rf "$l_dest"
+	mv "$l_dest.new" "$l_dest"
+}
+
 # series_paths FILE: the patch paths a series file lists, in order.
 series_paths() {
 	dir=$(cd "$(dirname "$1")" && pwd)

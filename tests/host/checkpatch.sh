@@ -4,13 +4,9 @@
 . "$(dirname "$0")/../lib.sh"
 CP=$CACHE/checkpatch/checkpatch.pl
 if [ ! -f "$CP" ]; then
-	src=$(ls /usr/src/linux-source-*.tar.xz 2>/dev/null | tail -1)
-	[ -n "$src" ] || ktap_skip_all "no checkpatch.pl: install linux-source-6.1 (make deps)"
-	top=$(basename "$src" .tar.xz)
-	mkdir -p "$CACHE/checkpatch"
-	tar -xJf "$src" -C "$CACHE/checkpatch" --strip-components=2 \
-		"$top/scripts/checkpatch.pl" "$top/scripts/spelling.txt" \
-		"$top/scripts/const_structs.checkpatch" || ktap_skip_all "cannot extract checkpatch from $src"
+	from_linux_source "$CACHE/checkpatch" 2 scripts/checkpatch.pl scripts/spelling.txt \
+		scripts/const_structs.checkpatch ||
+		ktap_skip_all "no checkpatch.pl from $LINUX_SOURCE (make deps)"
 fi
 # Run outside any git work tree: inside one, checkpatch takes the patch
 # file itself for the file being changed.

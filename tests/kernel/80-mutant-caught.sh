@@ -40,10 +40,6 @@ churn_vm() {
 	"$PROJ/scripts/guest-run" -f debug -v "$1" -n "$2" -t $TMO -a oops=panic \
 		--console "$W/$2.console" -- "$CMD" > /dev/null 2> "$W/$2.err"
 }
-# first_splat NAME: the runner's report of the first splat, or of the crash.
-first_splat() {
-	sed -n '/^--- splat 1 /,/^--- splat 2 /p; /guest crashed/,/^[^ ]/p' "$W/$1.err" | head -14
-}
 caught=0
 inv=0
 i=1
@@ -68,7 +64,7 @@ while [ $i -le "$RUNS" ]; do
 		else
 			echo "run $i: failed (status $rc) without a memory-safety splat, not counted:"
 		fi
-		first_splat mutant-$i
+		first_splat "$W/mutant-$i.err"
 		[ -z "$after" ] || echo "RESULT: mutant run $i caught $after s into the churn run"
 	fi
 	[ $i -lt "$RUNS" ] || [ "$caught" -gt 0 ] || [ "$EXTRA" -le 0 ] ||
@@ -85,7 +81,7 @@ while [ $i -le "$CONTROLS" ]; do
 	rc=0
 	churn_vm fixed mutant-control-$i || rc=$?
 	[ "$rc" = 0 ] && ktap_test_pass "control run $i on the fixed kernel is clean" ||
-		{ first_splat mutant-control-$i
+		{ first_splat "$W/mutant-control-$i.err"
 		  ktap_test_fail "control run $i: fixed kernel flagged (status $rc)"; }
 	i=$((i + 1))
 done

@@ -24,8 +24,7 @@ rc=0
 "$PROJ/scripts/guest-run" -f debug -v mutant-online -n online-mutant -t 900 -a oops=panic \
 	--console "$T/console" -- "$CMD" > /dev/null 2> "$T/err" || rc=$?
 log=$T/console
-# The runner's report of the first splat, or of the crash.
-sed -n '/^--- splat 1 /,/^--- splat 2 /p; /guest crashed/,/^[^ ]/p' "$T/err" | head -14
+first_splat "$T/err"
 grep -qE "$FREED_CHECK_RE" "$log" && inv=yes || inv=no
 grep -qE "$FREED_USE_RE" "$log" && use=yes || use=no
 echo "RESULT: online-failure mutant: status $rc, freed-memcg check fired: $inv, use of the freed memcg: $use"
