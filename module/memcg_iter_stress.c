@@ -33,6 +33,7 @@
 #include <linux/kernel.h>
 #include <linux/module.h>
 #include <linux/moduleparam.h>
+#include <linux/nodemask.h>
 #include <linux/percpu.h>
 #include <linux/random.h>
 #include <linux/seq_file.h>
@@ -214,7 +215,10 @@ static void put_hook(void)
  * The stats file: one "name value" line each.  Walk events are
  * "<kind>_<event>", counted by shrink_zone()'s walks of that kind only,
  * so that ratios within one kind compare counts of the same walks; the
- * events of memcg destruction are one total each.
+ * events of memcg destruction are one total each.  Per NUMA node N of the
+ * zone (for the nodes the kernel has, up to MEMCG_ITER_TEST_NODES; the
+ * last line also counts higher nodes): "nodeN_walks_<kind>" and
+ * "nodeN_cleared", named so that no other key ends with them.
  */
 static const char * const event_names[MEMCG_ITER_TEST_NR_EVENTS] = {
 	[MEMCG_ITER_TEST_WALKS] = "walks",
@@ -241,7 +245,7 @@ static const char * const free_event_names[MEMCG_ITER_TEST_NR_FREE_EVENTS] = {
 static int stats_show(struct seq_file *m, void *v)
 {
 	struct memcg_iter_test_stats st;
-	int k, e;
+	int k, e, n;
 
 	do_read(&st);
 	seq_printf(m, "hook_calls %lld\n", (long long)atomic64_read(&hook_calls));
@@ -260,6 +264,14 @@ static int stats_show(struct seq_file *m, void *v)
 			   (unsigned long long)st.free_events[e]);
 	seq_printf(m, "max_walk_visits %llu\n",
 		   (unsigned long long)st.max_walk_visits);
+	for (n = 0; n < min_t(int, nr_node_ids, MEMCG_ITER_TEST_NODES); n++) {
+		for (k = 0; k < MEMCG_ITER_TEST_NR_KINDS; k++)
+			seq_printf(m, "node%d_walks_%s %llu\n", n,
+				   kind_names[k],
+				   (unsigned long long)st.node_walks[n][k]);
+		seq_printf(m, "node%d_cleared %llu\n", n,
+			   (unsigned long long)st.node_cleared[n]);
+	}
 	return 0;
 }
 
