@@ -47,8 +47,9 @@ help:
 	@echo "                               with the reason when herd7 is not built)"
 	@echo "make kselftest-tar             the kselftests as a node installs them: mainline's"
 	@echo "                               run_kselftest.sh layout, in a tarball (cache)"
-	@echo "make rpm                       kmod-memcg_iter_stress RPMs for the release and"
-	@echo "                               debug fixed kernels (kernel RPMs: not yet)"
+	@echo "make rpm                       binary RPMs of the fixed release and debug test"
+	@echo "                               kernels (kernel-memcg_iter[-debug]) and their"
+	@echo "                               kmod-memcg_iter_stress, in the cache"
 	@echo "make ltp [LTP=<tarball|git dir|source dir>] (default: pinned download)"
 	@echo "                               build LTP 20240129's memcg tests (static) for"
 	@echo "                               the guest; 'make check' then runs them"
@@ -104,7 +105,9 @@ kselftest-tar: deps
 	@scripts/kselftest-tar
 
 rpm: deps
+	@scripts/kernel-rpm -f release -v fixed
 	@scripts/kmod-rpm -f release -v fixed
+	@scripts/kernel-rpm -f debug -v fixed
 	@scripts/kmod-rpm -f debug -v fixed
 
 litmus:
