@@ -69,4 +69,14 @@ if src=$(run "$PROJ/scripts/build" -v baseline --print-src 2>"$T/build.err"); th
 else
 	ktap_test_fail "build as $who: $(cat "$T/build.err")"
 fi
+# A patch whose preimage blob exists only in an older cache (generated
+# on another variant's tree) applies there by a 3-way merge and fails on
+# a fresh import: every variant must apply on this fresh one.
+for v in none fixed mutant mutant-online; do
+	if run "$PROJ/scripts/build" -v $v --print-src >/dev/null 2>"$T/build.err"; then
+		ktap_test_pass "variant $v applies on a fresh import"
+	else
+		ktap_test_fail "variant $v on a fresh import: $(tail -3 "$T/build.err" | tr '\n' ' ')"
+	fi
+done
 ktap_finished
