@@ -45,6 +45,8 @@ long vmstat_read(const char *key);
 
 /* Touch size bytes of fresh anonymous memory; returns it (not freed). */
 char *alloc_anon(size_t size);
+char *alloc_anon_nohuge(size_t size);
+void interleave_all_nodes(void);
 /* Write size bytes to a new file at path (page cache / shmem on tmpfs). */
 int alloc_pagecache(const char *path, size_t size);
 

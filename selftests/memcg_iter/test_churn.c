@@ -23,8 +23,10 @@
  *       gets a memory limit and the hog runs inside it, so the walks that
  *       are broken are those of the parent's own iterator, and the machine
  *       keeps free memory: kmemleak, which switches itself off when its own
- *       allocations fail under global pressure, stays on and its scan is
- *       required to be clean.
+ *       allocations fail under global pressure, can stay on
+ * -K  : require kmemleak to scan: fail when it is off at the start or
+ *       switched itself off during the run (a clean scan is required
+ *       whenever it scans, -K or not)
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -54,6 +56,7 @@ static int ring = 16;
 static int nr_churners = 2;	/* -j, at most MAX_CHURNERS */
 static int churn_sleep_us = 20000;	/* -u: most a churner sleeps a turn */
 static int limit_mode;
+static int require_kmemleak;
 static unsigned int seed = 1;
 static char top[PATH_MAX - 64];
 static const char *filedir = "/tmp/memcg_iter_churn";
@@ -222,8 +225,10 @@ static int churn_setup(struct churn_run *r)
 	int i;
 
 	r->members = calloc(nr_groups, sizeof(*r->members));
-	if (!r->members)
+	if (!r->members) {
+		ksft_print_msg("out of memory\n");
 		return KSFT_FAIL;
+	}
 	mkdir(filedir, 0755);
 	snprintf(top, sizeof(top), "%s/memcg_iter_churn", cg_memory_root());
 	if (cg_create(top) || cg_write_long(top, "memory.use_hierarchy", hierarchy)) {
@@ -247,12 +252,16 @@ static int churn_setup(struct churn_run *r)
 		ksft_print_msg("kmemleak is built in but off at the start (no scan)\n");
 		printf("RESULT: churn %s: kmemleak off before the run, not scanned\n",
 		       mode_name());
-		if (limit_mode)
-			return KSFT_FAIL;
+	}
+	if (r->kmem < 0 && require_kmemleak) {
+		ksft_print_msg("-K: kmemleak cannot scan on this kernel\n");
+		return KSFT_FAIL;
 	}
 	cg_write("/sys/kernel/debug/memcg_iter_stress", "reset", "1");
 	if (!limit_mode) {
 		r->hog = spawn_hog(0, duration, NULL);
+		if (r->hog <= 0)
+			ksft_print_msg("cannot start the hog: %m\n");
 		return r->hog > 0 ? KSFT_PASS : KSFT_FAIL;
 	}
 	limit = cg_read_long(top, "memory.usage_in_bytes") + (long)MB(32);
@@ -265,6 +274,8 @@ static int churn_setup(struct churn_run *r)
 		return KSFT_FAIL;
 	}
 	r->hog = spawn_hog(64, duration, cg);
+	if (r->hog <= 0)
+		ksft_print_msg("cannot start the hog in %s: %m\n", cg);
 	free(cg);
 	return r->hog > 0 ? KSFT_PASS : KSFT_FAIL;
 }
@@ -435,8 +446,8 @@ static int churn_check_after(struct churn_run *r)
 		ksft_print_msg("kmemleak disabled itself during the run (no scan)\n");
 		printf("RESULT: churn %s: kmemleak disabled itself under pressure, not scanned\n",
 		       mode_name());
-		/* -L exists to keep it on: that is a failure there. */
-		if (limit_mode)
+		/* -K asks for a scan: that is a failure there. */
+		if (require_kmemleak)
 			ret = KSFT_FAIL;
 	} else {
 		printf("RESULT: churn %s: kmemleak scan: %d unreferenced objects\n",
@@ -485,7 +496,7 @@ int main(int argc, char **argv)
 {
 	int opt;
 
-	while ((opt = getopt(argc, argv, "n:t:H:RcLr:s:j:u:h")) != -1) {
+	while ((opt = getopt(argc, argv, "n:t:H:RcLKr:s:j:u:h")) != -1) {
 		switch (opt) {
 		case 'n':
 			nr_groups = atoi(optarg);
@@ -505,6 +516,9 @@ int main(int argc, char **argv)
 		case 'L':
 			limit_mode = 1;
 			break;
+		case 'K':
+			require_kmemleak = 1;
+			break;
 		case 'r':
 			ring = atoi(optarg) > 0 ? atoi(optarg) : 1;
 			break;
@@ -520,7 +534,7 @@ int main(int argc, char **argv)
 				return 2;
 			break;
 		default:
-			fprintf(stderr, "usage: %s [-n groups] [-t seconds] [-H 0|1] [-R] [-c] [-L] [-r ring] [-s seed] [-j churners] [-u max sleep us]\n",
+			fprintf(stderr, "usage: %s [-n groups] [-t seconds] [-H 0|1] [-R] [-c] [-L] [-K] [-r ring] [-s seed] [-j churners] [-u max sleep us]\n",
 				argv[0]);
 			return opt == 'h' ? 0 : 2;
 		}

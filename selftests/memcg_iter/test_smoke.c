@@ -149,7 +149,8 @@ static int test_global_pressure(void)
 	pid = fork();
 	if (!pid) {
 		/* Touch it, then report how much swap it pushed out. */
-		if (!alloc_anon((size_t)hog_kb << 10))
+		interleave_all_nodes();
+		if (!alloc_anon_nohuge((size_t)hog_kb << 10))
 			_exit(1);
 		printf("# hog resident, swap in use %ld KiB\n",
 		       meminfo_kb("SwapTotal") - meminfo_kb("SwapFree"));

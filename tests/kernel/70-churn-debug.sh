@@ -37,7 +37,7 @@ run_churn "churn tests on debug/fixed" -f debug -v fixed -n churn-debug -t 2400 
 run_churn "churn with limit reclaim and a kmemleak scan on debug/fixed" \
 	-f debug -v fixed -n churn-debug-limit -m 1024 -t 1200 -- \
 	"insmod ./memcg_iter_stress.ko probability=2 &&
-	 ./ksft_runner.sh 'test_churn -c -n $N -t $T $W -H 1 -L';
+	 ./ksft_runner.sh 'test_churn -c -n $N -t $T $W -H 1 -L -K';
 	 $SLAB_VALIDATE"
 sed 's/^/# /' "$OUT"
 sed -n 's/^\(# \)*RESULT: /RESULT: debug\/fixed /p' "$OUT"
