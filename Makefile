@@ -17,10 +17,11 @@ REGIME ?= plain
 CHURN_RATE ?=
 LTP ?=
 HERD ?=
+CONFIG ?=
 
 MODULES := --test-modules
 
-.PHONY: help deps tree kernels kernel check check-host bench soak mutant ltp herd litmus kselftest-tar rpm
+.PHONY: help deps tree kernels kernel check check-host bench soak mutant ltp herd litmus kselftest-tar rpm check-distro
 
 help:
 	@echo "make deps                      install the Debian packages used (apt-get)"
@@ -34,6 +35,12 @@ help:
 	@echo "                               V: none|baseline|fixed|mutant|series file)"
 	@echo "make check                     the test suite (host + guest tests)"
 	@echo "make check-host                host tests only (no kernel tree needed)"
+	@echo "make kernels CONFIG=FILE|distro  the kernels from a full distro config"
+	@echo "                               (scripts/build --config; distro: the SRPM's"
+	@echo "                               configs that get-tree kept) instead of the snippet"
+	@echo "make check-distro [CONFIG=FILE|distro]"
+	@echo "                               the NUMA, churn and mutant tests on kernels"
+	@echo "                               built from the distro config (default distro)"
 	@echo "make bench [REGIME=plain|slow|swap] [CHURN_RATE=rmdirs/s]"
 	@echo "                               baseline vs fixed: kswapd rounds/min, restarts,"
 	@echo "                               kswapd CPU, pgscan/pgsteal, rmdir p50/p99, PNG"
@@ -67,11 +74,11 @@ kernels: deps
 	@if [ -n "$(SOURCE)" ]; then scripts/get-tree $(if $(REF),--ref $(REF)) $(foreach e,$(EXCLUDE),--exclude $(e)) $(SOURCE); \
 	elif ! scripts/get-tree --status >/dev/null; then scripts/get-tree --download || \
 		{ echo "make kernels: no kernel tree; give SOURCE=<srpm|tarball|git dir|tree>"; exit 2; }; fi
-	@scripts/build -f release -v fixed $(MODULES)
-	@scripts/build -f debug -v fixed $(MODULES)
+	@scripts/build -f release -v fixed $(MODULES) $(if $(CONFIG),--config $(CONFIG))
+	@scripts/build -f debug -v fixed $(MODULES) $(if $(CONFIG),--config $(CONFIG))
 
 kernel: deps
-	@scripts/build -f $(FLAVOUR) -v $(VARIANT) $(MODULES)
+	@scripts/build -f $(FLAVOUR) -v $(VARIANT) $(MODULES) $(if $(CONFIG),--config $(CONFIG))
 
 # LTP: the cached build, or else LTP's release tarball from its pinned URL
 # (pinned sha256); when that fails, kernel/90 reports SKIP with the reason.
@@ -82,6 +89,13 @@ check: deps
 
 check-host:
 	@scripts/check --host
+
+# Every kernel test builds through scripts/build, which takes its --config
+# from MEMCG_ITER_CONFIG: the same tests, on the distro-config kernels.
+check-distro: deps
+	@scripts/build -f release --config $(or $(CONFIG),distro) --print-dir >/dev/null
+	@scripts/build -f debug --config $(or $(CONFIG),distro) --print-dir >/dev/null
+	@MEMCG_ITER_CONFIG=$(or $(CONFIG),distro) scripts/check --kernel 20-smoke 70-churn 72-numa 80-mutant
 
 bench: deps
 	@scripts/bench --regime $(REGIME) $(if $(CHURN_RATE),--churn-rate $(CHURN_RATE))

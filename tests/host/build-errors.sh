@@ -1,7 +1,8 @@
 # scripts/build refuses bad input with a clear message and a non-zero
 # exit before it touches a tree: an unknown flavour or variant, a series
 # file that lists a missing patch (once built without it and every patch
-# after it, exit 0), a missing series file.  Runs on an empty cache.
+# after it, exit 0), a missing series file, a --config that is not a full
+# x86_64 config or a missing distro config.  Runs on an empty cache.
 . "$(dirname "$0")/../lib.sh"
 B=$PROJ/scripts/build
 T=$(mktemp -d)
@@ -16,4 +17,26 @@ printf '%s\n' "$PROJ/patches/0001-memcg-annotate-the-reclaim-iterator-position-w
 	missing.patch "$PROJ/patches/0002-memcg-clear-reclaim-iterator-positions-that-point-at.patch" > "$T/series"
 ktap_expect_error "a series listing a missing patch refused" "listed patch '$T/missing.patch' does not exist" "$B" -v "$T/series"
 [ ! -e "$T/cache/src" ] && ktap_test_pass "nothing created for the refused series" || ktap_test_fail "build created $T/cache/src"
+
+# --config takes a full x86_64 config only: a fragment or an extract
+# (config-parity's 40 lines) would leave the rest to Kconfig's defaults.
+ktap_expect_error "--config of a missing file refused" "--config $T/nosuch.config: no such readable file" \
+	"$B" --config "$T/nosuch.config" --print-dir
+grep -v '^#' "$PROJ/scripts/lib/distro-guest.config" > "$T/fragment.config"
+ktap_expect_error "--config of a fragment refused" "not a full kernel config" \
+	"$B" --config "$T/fragment.config" --print-dir
+i=0
+while [ $i -lt 2500 ]; do echo "CONFIG_OPT_$i=y"; i=$((i + 1)); done > "$T/arm.config"
+echo CONFIG_ARM64=y >> "$T/arm.config"
+ktap_expect_error "--config of a non-x86_64 config refused" "not an x86_64 config" \
+	"$B" --config "$T/arm.config" --print-dir
+ktap_expect_error "--config distro without the SRPM's configs refused" "no distro config $T/cache/distro/kernel-3.10.0-x86_64-debug.config" \
+	"$B" -f debug --config distro --print-dir
+echo CONFIG_X86_64=y >> "$T/arm.config"
+d=$(MEMCG_ITER_CONFIG=$T/arm.config "$B" -f debug -v fixed --print-dir 2>/dev/null) &&
+	[ "$d" = "$T/cache/build/debug-fixed-cfg-arm" ] &&
+	ktap_test_pass "MEMCG_ITER_CONFIG names the build directory ($(basename "$d"))" ||
+	ktap_test_fail "MEMCG_ITER_CONFIG: build directory '$d', not $T/cache/build/debug-fixed-cfg-arm"
+[ ! -e "$T/cache/src" ] && [ ! -e "$T/cache/build" ] && ktap_test_pass "nothing created for the --config refusals" ||
+	ktap_test_fail "build created $T/cache/src or build"
 ktap_finished

@@ -43,9 +43,16 @@ if command -v rpmbuild >/dev/null 2>&1; then
 	mkdir -p "$T/srpm/SOURCES" "$T/srpm/SPECS" "$T/fake/linux-3.10.0-1160.el7"
 	printf 'VERSION = 3\nPATCHLEVEL = 10\n' > "$T/fake/linux-3.10.0-1160.el7/Makefile"
 	tar -C "$T/fake" -cJf "$T/srpm/SOURCES/linux-3.10.0-1160.el7.tar.xz" linux-3.10.0-1160.el7
-	printf 'Name: kernel\nVersion: 3.10.0\nRelease: 1160.el7\nSummary: t\nLicense: GPLv2\nSource0: linux-3.10.0-1160.el7.tar.xz\n%%description\nt\n' \
+	# With the distro configs an SRPM has: they are kept only with a
+	# tree that is taken, so the refused one leaves no distro/ behind.
+	echo 'CONFIG_X86_64=y' > "$T/srpm/SOURCES/kernel-3.10.0-x86_64.config"
+	echo 'CONFIG_X86_64=y' > "$T/srpm/SOURCES/kernel-3.10.0-x86_64-debug.config"
+	printf 'Name: kernel\nVersion: 3.10.0\nRelease: 1160.el7\nSummary: t\nLicense: GPLv2\nSource0: linux-3.10.0-1160.el7.tar.xz\nSource1: kernel-3.10.0-x86_64.config\nSource2: kernel-3.10.0-x86_64-debug.config\n%%description\nt\n' \
 		> "$T/srpm/SPECS/kernel.spec"
 	rpmbuild --define "_topdir $T/srpm" -bs "$T/srpm/SPECS/kernel.spec" >/dev/null 2>&1
+	rpm2cpio "$T"/srpm/SRPMS/kernel-3.10.0-1160.el7.src.rpm | cpio -t --quiet 2>/dev/null |
+		grep -qx kernel-3.10.0-x86_64-debug.config ||
+		ktap_test_fail "the fake SRPM holds no distro config (rpmbuild)"
 	refuse_untouched "SRPM of a wrong tree" "wrong kernel version: VERSION=3 PATCHLEVEL=10" \
 		"$G" "$T"/srpm/SRPMS/kernel-3.10.0-1160.el7.src.rpm
 else
@@ -77,6 +84,29 @@ if has_pristine; then
 		ktap_test_pass "tarball of the real tree accepted"
 	else
 		ktap_test_fail "tarball of the real tree refused"
+	fi
+	# The same tarball in an SRPM with the distro's x86_64 configs: the
+	# tree is taken and the configs are kept for scripts/build --config
+	# distro.  Uncompressed payload: the test measures get-tree, not xz.
+	if command -v rpmbuild >/dev/null 2>&1; then
+		mkdir -p "$T/srpm2/SOURCES" "$T/srpm2/SPECS"
+		mv "$T/linux-3.10.0-1160.el7.tar" "$T/srpm2/SOURCES/"
+		echo 'CONFIG_X86_64=y # release' > "$T/srpm2/SOURCES/kernel-3.10.0-x86_64.config"
+		echo 'CONFIG_X86_64=y # debug' > "$T/srpm2/SOURCES/kernel-3.10.0-x86_64-debug.config"
+		printf 'Name: kernel\nVersion: 3.10.0\nRelease: 1160.el7\nSummary: t\nLicense: GPLv2\nSource0: linux-3.10.0-1160.el7.tar\nSource1: kernel-3.10.0-x86_64.config\nSource2: kernel-3.10.0-x86_64-debug.config\n%%description\nt\n' \
+			> "$T/srpm2/SPECS/kernel.spec"
+		rpmbuild --define "_topdir $T/srpm2" --define "_source_payload w.ufdio" \
+			-bs "$T/srpm2/SPECS/kernel.spec" >/dev/null 2>&1
+		rm -rf "$T/cache2"
+		if MEMCG_ITER_CACHE=$T/cache2 "$G" "$T"/srpm2/SRPMS/kernel-3.10.0-1160.el7.src.rpm >/dev/null 2>&1 &&
+		   [ -f "$T/cache2/pristine/mm/memcontrol.c" ] &&
+		   grep -q release "$T/cache2/distro/kernel-3.10.0-x86_64.config" &&
+		   grep -q debug "$T/cache2/distro/kernel-3.10.0-x86_64-debug.config"; then
+			ktap_test_pass "SRPM of the real tree accepted, its two x86_64 configs kept in distro/"
+		else
+			ktap_test_fail "SRPM of the real tree: refused, or its configs not in distro/"
+		fi
+		rm -rf "$T/cache2" "$T/srpm2"
 	fi
 	if stat -c %A "$T/cache/pristine/mm/memcontrol.c" | grep -q w; then
 		ktap_test_fail "cached tree is writable"
