@@ -8,7 +8,8 @@
 # requirement it then satisfies (erasing the kernel alone is refused);
 # the installed vmlinuz is the kernel the guest tests boot.  A variant
 # without the hook, a bad flavour, a kernel release without .memcg_iter,
-# a debug kernel packaged as release and an unfinished build directory
+# a debug kernel packaged as release, a build without modules (a
+# --config kernel) and an unfinished build directory
 # are refused, and write no RPM.
 . "$(dirname "$0")/../lib.sh"
 need_tree
@@ -71,13 +72,16 @@ done
 KDIR=$("$PROJ/scripts/build" -f release -v fixed --print-dir)
 if [ -f "$KDIR/include/config/kernel.release" ]; then
 	mkdir -p "$T/fake/include/config" "$T/fake/arch/x86/boot"
-	for p in arch/x86/boot/bzImage System.map .config Module.symvers Makefile; do cp "$KDIR/$p" "$T/fake/$p"; done
+	for p in arch/x86/boot/bzImage System.map .config Module.symvers Makefile modules.order; do cp "$KDIR/$p" "$T/fake/$p"; done
 	echo 3.10.0-1160.el7.x86_64 > "$T/fake/include/config/kernel.release"
 	ktap_expect_error "a kernel release without .memcg_iter refused" "lacks the .memcg_iter" \
 		"$PROJ/scripts/kernel-rpm" -k "$T/fake" -o "$T/x"
 	echo 3.10.0-1160.el7.memcg_iter.x86_64.debug > "$T/fake/include/config/kernel.release"
 	ktap_expect_error "a debug kernel packaged as release refused" "is a debug kernel" \
 		"$PROJ/scripts/kernel-rpm" -k "$T/fake" -o "$T/x"
+	rm "$T/fake/modules.order"
+	ktap_expect_error "a kernel built without modules (--config) refused" "no modules were built" \
+		"$PROJ/scripts/kernel-rpm" -k "$T/fake" -f debug -o "$T/x"
 	rm "$T/fake/System.map"
 	ktap_expect_error "a directory that is not a finished build refused" "not a finished kernel build: System.map missing" \
 		"$PROJ/scripts/kernel-rpm" -k "$T/fake" -f debug -o "$T/x"
