@@ -33,10 +33,13 @@ ktap_expect_error "--config of a non-x86_64 config refused" "not an x86_64 confi
 ktap_expect_error "--config distro without the SRPM's configs refused" "no distro config $T/cache/distro/kernel-3.10.0-x86_64-debug.config" \
 	"$B" -f debug --config distro --print-dir
 echo CONFIG_X86_64=y >> "$T/arm.config"
+ktap_expect_error "the debug flavour of --config FILE without FILE-debug.config refused" \
+	"takes its debug config, $T/arm-debug.config: not found" "$B" -f debug --config "$T/arm.config" --print-dir
+cp "$T/arm.config" "$T/arm-debug.config"
 d=$(MEMCG_ITER_CONFIG=$T/arm.config "$B" -f debug -v fixed --print-dir 2>/dev/null) &&
-	[ "$d" = "$T/cache/build/debug-fixed-cfg-arm" ] &&
-	ktap_test_pass "MEMCG_ITER_CONFIG names the build directory ($(basename "$d"))" ||
-	ktap_test_fail "MEMCG_ITER_CONFIG: build directory '$d', not $T/cache/build/debug-fixed-cfg-arm"
+	[ "$d" = "$T/cache/build/debug-fixed-cfg-arm-debug" ] &&
+	ktap_test_pass "MEMCG_ITER_CONFIG names the build directory, debug from X-debug.config ($(basename "$d"))" ||
+	ktap_test_fail "MEMCG_ITER_CONFIG: build directory '$d', not $T/cache/build/debug-fixed-cfg-arm-debug"
 [ ! -e "$T/cache/src" ] && [ ! -e "$T/cache/build" ] && ktap_test_pass "nothing created for the --config refusals" ||
 	ktap_test_fail "build created $T/cache/src or build"
 ktap_finished
