@@ -32,6 +32,16 @@ ktap_expect_error "--config of a non-x86_64 config refused" "not an x86_64 confi
 	"$B" --config "$T/arm.config" --print-dir
 ktap_expect_error "--config distro without the SRPM's configs refused" "no distro config $T/cache/distro/kernel-3.10.0-x86_64-debug.config" \
 	"$B" -f debug --config distro --print-dir
+ktap_expect_error "--config distro-debug for the release flavour refused" "build it as -f debug" \
+	"$B" -f release --config distro-debug --print-dir
+mkdir -p "$T/dd/distro"
+cp "$T/arm.config" "$T/dd/distro/kernel-3.10.0-x86_64-debug.config"
+echo CONFIG_X86_64=y >> "$T/dd/distro/kernel-3.10.0-x86_64-debug.config"
+d=$(MEMCG_ITER_CACHE=$T/dd "$B" --config distro-debug --print-dir 2>/dev/null) &&
+	[ "$d" = "$T/dd/build/debug-fixed-cfg-distro" ] &&
+	ktap_test_pass "--config distro-debug builds the debug flavour ($(basename "$d"))" ||
+	ktap_test_fail "--config distro-debug: build directory '$d', not $T/dd/build/debug-fixed-cfg-distro"
+rm -rf "$T/dd"
 echo CONFIG_X86_64=y >> "$T/arm.config"
 ktap_expect_error "the debug flavour of --config FILE without FILE-debug.config refused" \
 	"takes its debug config, $T/arm-debug.config: not found" "$B" -f debug --config "$T/arm.config" --print-dir
