@@ -92,10 +92,11 @@ check-host:
 
 # Every kernel test builds through scripts/build, which takes its --config
 # from MEMCG_ITER_CONFIG: the same tests, on the distro-config kernels.
+check-distro: DISTRO_CONFIG = $(or $(CONFIG),distro)
 check-distro: deps
-	@scripts/build -f release --config $(or $(CONFIG),distro) --print-dir >/dev/null
-	@scripts/build -f debug --config $(or $(CONFIG),distro) --print-dir >/dev/null
-	@MEMCG_ITER_CONFIG=$(or $(CONFIG),distro) scripts/check --kernel 20-smoke 70-churn 72-numa 80-mutant
+	@scripts/build -f release --config $(DISTRO_CONFIG) --print-dir >/dev/null
+	@scripts/build -f debug --config $(DISTRO_CONFIG) --print-dir >/dev/null
+	@MEMCG_ITER_CONFIG=$(DISTRO_CONFIG) scripts/check --kernel 20-smoke 70-churn 72-numa 80-mutant
 
 bench: deps
 	@scripts/bench --regime $(REGIME) $(if $(CHURN_RATE),--churn-rate $(CHURN_RATE))
