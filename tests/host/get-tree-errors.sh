@@ -97,16 +97,41 @@ if has_pristine; then
 			> "$T/srpm2/SPECS/kernel.spec"
 		rpmbuild --define "_topdir $T/srpm2" --define "_source_payload w.ufdio" \
 			-bs "$T/srpm2/SPECS/kernel.spec" >/dev/null 2>&1
+		S=$T/srpm2/SRPMS/kernel-3.10.0-1160.el7.src.rpm
+		# kept GET-TREE: the SRPM's tree is in cache2 and both configs
+		# in its distro/, after a run of GET-TREE.
+		kept() {
+			MEMCG_ITER_ROOT=$PROJ MEMCG_ITER_CACHE=$T/cache2 "$1" "$S" >/dev/null 2>&1 &&
+			[ -f "$T/cache2/pristine/mm/memcontrol.c" ] &&
+			grep -q release "$T/cache2/distro/kernel-3.10.0-x86_64.config" &&
+			grep -q debug "$T/cache2/distro/kernel-3.10.0-x86_64-debug.config"
+		}
 		rm -rf "$T/cache2"
-		if MEMCG_ITER_CACHE=$T/cache2 "$G" "$T"/srpm2/SRPMS/kernel-3.10.0-1160.el7.src.rpm >/dev/null 2>&1 &&
-		   [ -f "$T/cache2/pristine/mm/memcontrol.c" ] &&
-		   grep -q release "$T/cache2/distro/kernel-3.10.0-x86_64.config" &&
-		   grep -q debug "$T/cache2/distro/kernel-3.10.0-x86_64-debug.config"; then
+		if kept "$G"; then
 			ktap_test_pass "SRPM of the real tree accepted, its two x86_64 configs kept in distro/"
 		else
 			ktap_test_fail "SRPM of the real tree: refused, or its configs not in distro/"
 		fi
-		rm -rf "$T/cache2" "$T/srpm2"
+		# Run again with the configs gone (a cache from before they
+		# were kept): the tree is up to date, the configs come back.
+		rm -rf "$T/cache2/distro"
+		if kept "$G"; then
+			ktap_test_pass "SRPM again on an up-to-date tree: the missing configs extracted"
+		else
+			ktap_test_fail "SRPM again on an up-to-date tree: configs not extracted"
+		fi
+		# The check fails on a get-tree that does not keep them.
+		cp -r "$PROJ/scripts" "$T/broken"
+		sed -i '/^keep_distro_configs() {$/a\	return 0' "$T/broken/get-tree"
+		rm -rf "$T/cache2"
+		if kept "$T/broken/get-tree"; then
+			ktap_test_fail "the configs check passed on a get-tree that keeps no config"
+		elif [ -f "$T/cache2/pristine/mm/memcontrol.c" ]; then
+			ktap_test_pass "the configs check fails on a get-tree that keeps no config"
+		else
+			ktap_test_fail "the broken get-tree did not even cache the tree"
+		fi
+		rm -rf "$T/cache2" "$T/srpm2" "$T/broken"
 	fi
 	if stat -c %A "$T/cache/pristine/mm/memcontrol.c" | grep -q w; then
 		ktap_test_fail "cached tree is writable"
