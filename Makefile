@@ -21,7 +21,7 @@ CONFIG ?=
 
 MODULES := --test-modules
 
-.PHONY: help deps tree kernels kernel check check-host bench soak mutant ltp herd litmus kselftest-tar rpm check-distro
+.PHONY: help deps tree kernels kernel check check-host check-kernels bench soak mutant ltp herd litmus kselftest-tar rpm check-distro
 
 help:
 	@echo "make deps                      install the Debian packages used (apt-get)"
@@ -35,6 +35,8 @@ help:
 	@echo "                               V: none|baseline|fixed|mutant|series file)"
 	@echo "make check                     the test suite (host + guest tests)"
 	@echo "make check-host                host tests only (no kernel tree needed)"
+	@echo "make check-kernels             build the kernels 'make check' boots, no test"
+	@echo "                               (then make check runs on cached builds)"
 	@echo "make kernels CONFIG=FILE|distro  the kernels from a full distro config"
 	@echo "                               (scripts/build --config; distro: the SRPM's"
 	@echo "                               configs that get-tree kept) instead of the snippet"
@@ -89,6 +91,9 @@ check: deps
 
 check-host:
 	@scripts/check --host
+
+check-kernels: deps
+	@scripts/check --build-kernels
 
 # Every kernel test builds through scripts/build, which takes its --config
 # from MEMCG_ITER_CONFIG: the same tests, on the distro-config kernels.

@@ -17,6 +17,11 @@ PRISTINE=$CACHE/pristine
 # the stress module and the test-only modules of the kernel tests.
 TEST_MODULES="module tests/modules"
 
+# The kernels (FLAVOUR/VARIANT) tests/kernel/ boots, besides kernel/40's
+# bisection builds: scripts/check says which of them a run must build
+# first, and builds them all with --build-kernels (make check-kernels).
+CHECK_KERNELS="release/fixed debug/fixed release/none debug/mutant debug/mutant-online"
+
 # Debian's linux-source-6.1 (make deps): checkpatch, mainline's kselftest
 # runner and the LKMM model come from it.
 LINUX_SOURCE=/usr/src/linux-source-6.1.tar.xz

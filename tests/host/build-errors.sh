@@ -13,6 +13,8 @@ export MEMCG_ITER_CACHE=$T/cache
 
 ktap_expect_error "flavour 'fast' refused" "flavour must be release or debug" "$B" -f fast
 ktap_expect_error "variant 'nosuch' refused" "neither none/baseline/fixed" "$B" -v nosuch
+ktap_expect_error "--status with --print-dir refused" "does not combine" "$B" --status --print-dir
+ktap_expect_error "--status without a tree: the reason" "no pristine tree" "$B" --status
 printf '%s\n' "$PROJ/patches/0001-memcg-annotate-the-reclaim-iterator-position-with-__.patch" \
 	missing.patch "$PROJ/patches/0002-memcg-clear-reclaim-iterator-positions-that-point-at.patch" > "$T/series"
 ktap_expect_error "a series listing a missing patch refused" "listed patch '$T/missing.patch' does not exist" "$B" -v "$T/series"
