@@ -18,15 +18,19 @@ CHURN_RATE ?=
 LTP ?=
 HERD ?=
 CONFIG ?=
+DISTRO ?=
 
 MODULES := --test-modules
 
-.PHONY: help deps tree kernels kernel check check-host check-kernels bench soak mutant ltp herd litmus kselftest-tar rpm check-distro
+.PHONY: help deps tree distro kernels kernel check check-host check-kernels bench soak mutant ltp herd litmus kselftest-tar rpm check-distro kabi
 
 help:
 	@echo "make deps                      install the Debian packages used (apt-get)"
 	@echo "make tree SOURCE=... [REF=...] [EXCLUDE=path]"
 	@echo "                               cache a pristine 3.10.0-1160.el7 tree"
+	@echo "make distro [DISTRO=...]       the 7.9 SRPM's x86_64 configs and kABI reference"
+	@echo "                               into the cache (DISTRO: a clone of CentOS's"
+	@echo "                               rpms/kernel or a directory; none: the pinned download)"
 	@echo "make kernels [SOURCE=...]      the main job: cache the tree (SOURCE, or"
 	@echo "                               the pinned SRPM download when none is cached),"
 	@echo "                               build release+debug kernels with the fix"
@@ -43,6 +47,9 @@ help:
 	@echo "make check-distro [CONFIG=FILE|distro]"
 	@echo "                               the NUMA, churn and mutant tests on kernels"
 	@echo "                               built from the distro config (default distro)"
+	@echo "make kabi                      stock vs fixed kernel from the distro config:"
+	@echo "                               every export's CRC identical, RHEL's check-kabi"
+	@echo "                               rule, and a deliberate break must be caught"
 	@echo "make bench [REGIME=plain|slow|swap] [CHURN_RATE=rmdirs/s]"
 	@echo "                               baseline vs fixed: kswapd rounds/min, restarts,"
 	@echo "                               kswapd CPU, pgscan/pgsteal, rmdir p50/p99, PNG"
@@ -69,6 +76,10 @@ deps:
 tree: deps
 	@test -n "$(SOURCE)" || { echo "make tree: set SOURCE=<srpm|tarball|git dir|tree>"; exit 2; }
 	@scripts/get-tree $(if $(REF),--ref $(REF)) $(foreach e,$(EXCLUDE),--exclude $(e)) $(SOURCE)
+
+# The distro's configs and kABI reference: DISTRO, else the pinned download.
+distro: deps
+	@if [ -n "$(DISTRO)" ]; then scripts/get-distro $(DISTRO); else scripts/get-distro --download; fi
 
 # Without SOURCE: the cached tree, or else the CentOS 7.9 SRPM downloaded
 # from its pinned URL and checked against its pinned sha256.
@@ -99,9 +110,14 @@ check-kernels: deps
 # from MEMCG_ITER_CONFIG: the same tests, on the distro-config kernels.
 check-distro: DISTRO_CONFIG = $(or $(CONFIG),distro)
 check-distro: deps
+	@[ "$(DISTRO_CONFIG)" != distro ] || scripts/get-distro --status >/dev/null 2>&1 || scripts/get-distro --download
 	@scripts/build -f release --config $(DISTRO_CONFIG) --print-dir >/dev/null
 	@scripts/build -f debug --config $(DISTRO_CONFIG) --print-dir >/dev/null
 	@MEMCG_ITER_CONFIG=$(DISTRO_CONFIG) scripts/check --kernel 20-smoke 70-churn 72-numa 80-mutant
+
+kabi: deps
+	@scripts/get-distro --status >/dev/null 2>&1 || scripts/get-distro --download
+	@scripts/kabi
 
 bench: deps
 	@scripts/bench --regime $(REGIME) $(if $(CHURN_RATE),--churn-rate $(CHURN_RATE))

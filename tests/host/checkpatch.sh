@@ -11,7 +11,7 @@ fi
 # Run outside any git work tree: inside one, checkpatch takes the patch
 # file itself for the file being changed.
 cd /
-for p in "$PROJ"/patches/0*.patch "$PROJ"/patches/test/*.patch "$PROJ"/patches/test/mutant/*.patch "$PROJ"/patches/compat/*.patch; do
+for p in "$PROJ"/patches/0*.patch "$PROJ"/patches/test/*.patch "$PROJ"/patches/test/mutant/*.patch "$PROJ"/patches/test/kabi/*.patch "$PROJ"/patches/compat/*.patch; do
 	case $p in */0000-cover-letter.patch) continue ;; esac
 	out=$(perl "$CP" --strict --no-tree -q "$p" 2>&1)
 	[ -z "$out" ] && ktap_test_pass "$(basename "$p")" || { echo "$out"; ktap_test_fail "$(basename "$p")"; }

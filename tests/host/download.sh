@@ -1,32 +1,32 @@
-# The default sources: get-tree --download and get-ltp --download keep a
-# download only when its sha256 is the pinned one.  file:// URLs stand in
-# for the pinned ones: a wrong hash, a malformed hash, no pinned hash and
-# an unreachable URL are refused with the cache as it was; the right hash
-# gets the file past the check to the next one (an SRPM or LTP check that
-# a junk file then fails, also with the cache as it was).
+# The default sources by sha256: get-ltp --download and get-distro
+# --download keep a download only when its sha256 is the pinned one.
+# file:// URLs stand in for the pinned ones: a wrong hash, a malformed hash
+# and an unreachable URL are refused with the cache as it was; the right
+# hash gets the file past the check to the next one (an LTP check that a
+# junk file then fails, also with the cache as it was).  The pins are the
+# published ones.  (The SRPM is verified by its signature: srpm-verify.)
 . "$(dirname "$0")/../lib.sh"
 command -v curl >/dev/null || ktap_skip_all "curl not installed (make deps)"
 . "$(dirname "$0")/refuse.inc"
 scratch_cache
 
-echo "not an rpm" > "$T/junk.src.rpm"
 mkdir -p "$T/notltp/ltp-full-20240129" && echo x > "$T/notltp/ltp-full-20240129/README"
 tar -C "$T/notltp" -cJf "$T/notltp.tar.xz" ltp-full-20240129
 sum() { sha256sum < "$1" | cut -d' ' -f1; }
 WRONG=0000000000000000000000000000000000000000000000000000000000000000
 
-for tool in tree ltp; do
-	if [ $tool = tree ]; then
-		V=MEMCG_ITER_SRPM G=$PROJ/scripts/get-tree F=$T/junk.src.rpm next="not a readable SRPM"
-	else
-		V=MEMCG_ITER_LTP G=$PROJ/scripts/get-ltp F=$T/notltp.tar.xz next="not an LTP source tree"
-	fi
-	unset MEMCG_ITER_SRPM_URL MEMCG_ITER_SRPM_SHA256 MEMCG_ITER_LTP_URL MEMCG_ITER_LTP_SHA256
-	# The project's own pins: the URL is the release's; without a pinned
-	# hash the download is refused before anything is fetched.
-	if [ -z "$(sh -c ". '$PROJ/scripts/lib/common.sh'; . '$PROJ/scripts/lib/download.sh'; echo \$${V#MEMCG_ITER_}_SHA256")" ]; then
-		refuse_untouched "get-$tool --download, no pinned sha256" "set ${V}_SHA256" "$G" --download
-	fi
+# pinned NAME: a variable of download.sh, as the scripts see it.
+pinned() {
+	MEMCG_ITER_ROOT=$PROJ sh -c '. "$MEMCG_ITER_ROOT/scripts/lib/common.sh"
+		. "$MEMCG_ITER_ROOT/scripts/lib/download.sh"; eval echo "\$$1"' sh "$1"
+}
+[ "$(pinned LTP_SHA256)" = c302f6b2ca09cbb7835f549777bdb9233fe31f7086d7ad8e65472a0804e3e025 ] &&
+	ktap_test_pass "LTP 20240129's published sha256 is pinned" ||
+	ktap_test_fail "LTP's pinned sha256 is '$(pinned LTP_SHA256)'"
+
+for tool in ltp; do
+	V=MEMCG_ITER_LTP G=$PROJ/scripts/get-ltp F=$T/notltp.tar.xz next="not an LTP source tree"
+	unset MEMCG_ITER_LTP_URL MEMCG_ITER_LTP_SHA256
 	export "${V}_URL=file://$F"
 	export "${V}_SHA256=$WRONG"
 	refuse_untouched "get-$tool --download, wrong sha256" "sha256 is $(sum "$F"), the pinned one is $WRONG: refused" "$G" --download
@@ -45,4 +45,31 @@ for tool in tree ltp; do
 	refuse_untouched "get-$tool --download, unreachable URL" "download failed" "$G" --download
 	refuse_untouched "get-$tool --download with a SOURCE" "takes no SOURCE" "$G" --download "$F"
 done
+
+# get-distro --download: each of its files must have its pinned sha256.
+D=$PROJ/scripts/get-distro
+mkdir -p "$T/distro-ok" "$T/distro-bad"
+for f in kernel-3.10.0-x86_64.config kernel-3.10.0-x86_64-debug.config Module.kabi_x86_64; do
+	echo "not the distro's $f" > "$T/distro-bad/$f"
+done
+export MEMCG_ITER_DISTRO_URL=file://$T/distro-bad
+refuse_untouched "get-distro --download, files not the pinned ones" \
+	"kernel-3.10.0-x86_64.config: sha256 [0-9a-f]*, the pinned one (3.10.0-1160.el7) is af732f75" "$D" --download
+export MEMCG_ITER_DISTRO_URL=file://$T/nonexistent
+refuse_untouched "get-distro --download, unreachable URL" "download failed" "$D" --download
+refuse_untouched "get-distro, not a directory" "not a directory" "$D" "$T/notltp.tar.xz"
+refuse_untouched "get-distro, directory without the files" "no kernel-3.10.0-x86_64.config" "$D" "$T/notltp"
+# The real files, when this machine has them: taken, source recorded.
+if [ -f "$CACHE/distro/.memcg-iter-distro" ] && MEMCG_ITER_CACHE=$CACHE "$D" --status >/dev/null 2>&1 &&
+   grep -q 'sha256 pinned\|signature verified' "$CACHE/distro/.memcg-iter-distro" &&
+   ! grep -q 'z-stream' "$CACHE/distro/.memcg-iter-distro"; then
+	export MEMCG_ITER_DISTRO_URL=file://$CACHE/distro
+	if "$D" --download >/dev/null 2>&1 && "$D" --status | grep -q "^source: download file://$CACHE/distro (sha256 pinned"; then
+		ktap_test_pass "get-distro --download of the real files: kept, source recorded"
+	else
+		ktap_test_fail "get-distro --download of the real files"
+	fi
+else
+	ktap_test_skip "get-distro of the real files: none in $CACHE/distro (scripts/get-distro SOURCE)"
+fi
 ktap_finished

@@ -6,6 +6,7 @@
 not_run=
 G=$PROJ/scripts/get-tree
 . "$(dirname "$0")/refuse.inc"
+. "$(dirname "$0")/srpm.inc"
 scratch_cache
 # Only directories are made writable: files under $T/real are hard links
 # to the cached pristine tree and must keep their read-only mode.
@@ -39,24 +40,32 @@ refuse_untouched "not a tree" "not a kernel tree" "$G" "$T/cache"
 
 # An SRPM is opened and its tarball unpacked (a fake tree, so the check
 # that follows refuses it: the error proves the extraction worked).
-if command -v rpmbuild >/dev/null 2>&1; then
-	mkdir -p "$T/srpm/SOURCES" "$T/srpm/SPECS" "$T/fake/linux-3.10.0-1160.el7"
+# SRPMs are signed with a test key get-tree is told to trust
+# (host/srpm-verify checks the signature and tarball checks themselves).
+HAVE_RPM=0
+if command -v rpmbuild >/dev/null 2>&1 && command -v rpmsign >/dev/null 2>&1 &&
+   command -v gpg >/dev/null 2>&1; then
+	HAVE_RPM=1
+	srpm_key_init
+	mkdir -p "$T/srpm/SOURCES" "$T/fake/linux-3.10.0-1160.el7"
 	printf 'VERSION = 3\nPATCHLEVEL = 10\n' > "$T/fake/linux-3.10.0-1160.el7/Makefile"
 	tar -C "$T/fake" -cJf "$T/srpm/SOURCES/linux-3.10.0-1160.el7.tar.xz" linux-3.10.0-1160.el7
-	# With the distro configs an SRPM has: they are kept only with a
+	export MEMCG_ITER_SRPM_TARBALL_SHA1=$(sha1sum < "$T/srpm/SOURCES/linux-3.10.0-1160.el7.tar.xz" | cut -d' ' -f1)
+	# With the distro inputs an SRPM has: they are kept only with a
 	# tree that is taken, so the refused one leaves no distro/ behind.
 	echo 'CONFIG_X86_64=y' > "$T/srpm/SOURCES/kernel-3.10.0-x86_64.config"
 	echo 'CONFIG_X86_64=y' > "$T/srpm/SOURCES/kernel-3.10.0-x86_64-debug.config"
-	printf 'Name: kernel\nVersion: 3.10.0\nRelease: 1160.el7\nSummary: t\nLicense: GPLv2\nSource0: linux-3.10.0-1160.el7.tar.xz\nSource1: kernel-3.10.0-x86_64.config\nSource2: kernel-3.10.0-x86_64-debug.config\n%%description\nt\n' \
-		> "$T/srpm/SPECS/kernel.spec"
-	rpmbuild --define "_topdir $T/srpm" -bs "$T/srpm/SPECS/kernel.spec" >/dev/null 2>&1
+	echo '0x12345678	printk	vmlinux	EXPORT_SYMBOL' > "$T/srpm/SOURCES/Module.kabi_x86_64"
+	mk_srpm "$T/srpm" linux-3.10.0-1160.el7.tar.xz kernel-3.10.0-x86_64.config \
+		kernel-3.10.0-x86_64-debug.config Module.kabi_x86_64
+	sign_srpm "$T"/srpm/SRPMS/kernel-3.10.0-1160.el7.src.rpm
 	rpm2cpio "$T"/srpm/SRPMS/kernel-3.10.0-1160.el7.src.rpm | cpio -t --quiet 2>/dev/null |
 		grep -qx kernel-3.10.0-x86_64-debug.config ||
 		ktap_test_fail "the fake SRPM holds no distro config (rpmbuild)"
 	refuse_untouched "SRPM of a wrong tree" "wrong kernel version: VERSION=3 PATCHLEVEL=10" \
 		"$G" "$T"/srpm/SRPMS/kernel-3.10.0-1160.el7.src.rpm
 else
-	not_run="$not_run; the SRPM checks (rpmbuild not installed: make deps)"
+	not_run="$not_run; the SRPM checks (rpmbuild, rpmsign or gpg not installed: make deps)"
 fi
 
 # With the real pristine tree: one modified file is caught, and a second
@@ -88,29 +97,31 @@ if has_pristine; then
 	# The same tarball in an SRPM with the distro's x86_64 configs: the
 	# tree is taken and the configs are kept for scripts/build --config
 	# distro.  Uncompressed payload: the test measures get-tree, not xz.
-	if command -v rpmbuild >/dev/null 2>&1; then
-		mkdir -p "$T/srpm2/SOURCES" "$T/srpm2/SPECS"
+	if [ "$HAVE_RPM" = 1 ]; then
+		mkdir -p "$T/srpm2/SOURCES"
 		mv "$T/linux-3.10.0-1160.el7.tar" "$T/srpm2/SOURCES/"
 		echo 'CONFIG_X86_64=y # release' > "$T/srpm2/SOURCES/kernel-3.10.0-x86_64.config"
 		echo 'CONFIG_X86_64=y # debug' > "$T/srpm2/SOURCES/kernel-3.10.0-x86_64-debug.config"
-		printf 'Name: kernel\nVersion: 3.10.0\nRelease: 1160.el7\nSummary: t\nLicense: GPLv2\nSource0: linux-3.10.0-1160.el7.tar\nSource1: kernel-3.10.0-x86_64.config\nSource2: kernel-3.10.0-x86_64-debug.config\n%%description\nt\n' \
-			> "$T/srpm2/SPECS/kernel.spec"
-		rpmbuild --define "_topdir $T/srpm2" --define "_source_payload w.ufdio" \
-			-bs "$T/srpm2/SPECS/kernel.spec" >/dev/null 2>&1
+		echo '0x12345678	printk	vmlinux	EXPORT_SYMBOL' > "$T/srpm2/SOURCES/Module.kabi_x86_64"
+		mk_srpm "$T/srpm2" linux-3.10.0-1160.el7.tar kernel-3.10.0-x86_64.config \
+			kernel-3.10.0-x86_64-debug.config Module.kabi_x86_64
+		sign_srpm "$T"/srpm2/SRPMS/kernel-3.10.0-1160.el7.src.rpm
 		S=$T/srpm2/SRPMS/kernel-3.10.0-1160.el7.src.rpm
 		# kept GET-TREE: the SRPM's tree is in cache2 and both configs
 		# in its distro/, after a run of GET-TREE.
 		kept() {
 			MEMCG_ITER_ROOT=$PROJ MEMCG_ITER_CACHE=$T/cache2 "$1" "$S" >/dev/null 2>&1 &&
 			[ -f "$T/cache2/pristine/mm/memcontrol.c" ] &&
-			grep -q release "$T/cache2/distro/kernel-3.10.0-x86_64.config" &&
-			grep -q debug "$T/cache2/distro/kernel-3.10.0-x86_64-debug.config"
+			grep -qs release "$T/cache2/distro/kernel-3.10.0-x86_64.config" &&
+			grep -q debug "$T/cache2/distro/kernel-3.10.0-x86_64-debug.config" &&
+			grep -q printk "$T/cache2/distro/Module.kabi_x86_64" &&
+			grep -q '^source: SRPM .* (signature verified)$' "$T/cache2/distro/.memcg-iter-distro"
 		}
 		rm -rf "$T/cache2"
 		if kept "$G"; then
-			ktap_test_pass "SRPM of the real tree accepted, its two x86_64 configs kept in distro/"
+			ktap_test_pass "SRPM of the real tree accepted, its two x86_64 configs and kABI reference kept in distro/"
 		else
-			ktap_test_fail "SRPM of the real tree: refused, or its configs not in distro/"
+			ktap_test_fail "SRPM of the real tree: refused, or its configs or kABI reference not in distro/"
 		fi
 		# Run again with the configs gone (a cache from before they
 		# were kept): the tree is up to date, the configs come back.

@@ -4,7 +4,7 @@
 # patch carries a path of this machine.
 . "$(dirname "$0")/../lib.sh"
 P=$PROJ/patches
-for s in "$P/series" "$P/compat/series" "$P/test/series" "$P/test/series.fixed" "$P/test/series.baseline" "$P/test/mutant/series" "$P/test/mutant/series.online"; do
+for s in "$P/series" "$P/compat/series" "$P/test/series" "$P/test/series.fixed" "$P/test/series.baseline" "$P/test/mutant/series" "$P/test/mutant/series.online" "$P/test/kabi/series"; do
 	[ -f "$s" ] || { ktap_test_fail "$s missing"; continue; }
 	while read -r p; do
 		case $p in ''|'#'*) continue ;; esac
@@ -16,7 +16,7 @@ for s in "$P/series" "$P/compat/series" "$P/test/series" "$P/test/series.fixed" 
 		ktap_test_pass "$p"
 	done < "$s"
 done
-for f in "$P"/test/*.patch "$P"/test/mutant/*.patch; do
+for f in "$P"/test/*.patch "$P"/test/mutant/*.patch "$P"/test/kabi/*.patch; do
 	grep -q '^Subject: \[PATCH[^]]*\] TEST ONLY:' "$f" || ktap_test_fail "$(basename "$f"): test patch not marked TEST ONLY"
 done
 ls "$P"/0000-cover-letter.patch >/dev/null 2>&1 && ktap_test_pass "cover letter" || ktap_test_fail "no cover letter"
