@@ -12,6 +12,23 @@ SLAB_VALIDATE='rc=$?; for f in /sys/kernel/slab/*/validate; do echo 1 > $f; done
 # memory.  A bare "BUG" is not evidence (it also matches soft lockups).
 FREED_CHECK_RE='freed while an iterator of'
 FREED_USE_RE='general protection fault|BUG: unable to handle|Oops:|kernel BUG at|Poison overwritten|Redzone'
+# The code a freed memcg is used in when a stale iterator position is
+# followed: the faulting RIP or a call-trace entry of an oops report, or
+# the allocation or free site in a SLUB report, must name one of these.
+MEMCG_CODE_RE='(mem_cgroup_iter|__mem_cgroup_iter_next|mem_cgroup_iter_load|__css_tryget|css_tryget|cgroup_next_descendant_pre|mem_cgroup_css_free|mem_cgroup_alloc|__mem_cgroup_free)\+0x'
+
+# freed_use LOG: a use of freed memory in memcg code in the console LOG: a
+# report matching FREED_USE_RE whose next 80 lines (RIP, call trace, SLUB
+# allocation and free sites) name MEMCG_CODE_RE.  Prints the guest time
+# (seconds) of the report and succeeds; fails when there is none.  A
+# fault anywhere else in the kernel (a NULL pointer in a driver, a BUG in
+# an unrelated subsystem) is not this evidence.
+freed_use() {
+	awk -v use="$FREED_USE_RE" -v code="$MEMCG_CODE_RE" '
+		$0 ~ use && !left { t = $0; sub(/^\[ */, "", t); sub(/\].*/, "", t); left = 80; next }
+		left { if ($0 ~ code) { print t; found = 1; exit } left-- }
+		END { exit !found }' "$1"
+}
 
 # Results in KTAP (selftests/memcg_iter/ktap_helpers.sh, the one helper
 # of every layer): ktap_test_pass/fail, ktap_expect_error, ktap_skip_all

@@ -91,7 +91,7 @@ while [ $i -le "$RUNS" ] && [ "$caught" = 0 ]; do
 	rc=0
 	"$PROJ/scripts/guest-run" -f debug -v mutant -n "numa-mutant-$i" -t $((MT * 3 + 300)) \
 		-a oops=panic $VM --console "$D/m$i.console" -- "$CMD" > /dev/null 2> "$D/m$i.err" || rc=$?
-	if [ "$rc" != 0 ] && grep -qE "$FREED_CHECK_RE|$FREED_USE_RE" "$D/m$i.console"; then
+	if [ "$rc" != 0 ] && { grep -qE "$FREED_CHECK_RE" "$D/m$i.console" || freed_use "$D/m$i.console" > /dev/null; }; then
 		caught=$i
 		echo "run $i: caught (status $rc):"
 		first_splat "$D/m$i.err"
