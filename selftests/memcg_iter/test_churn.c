@@ -77,6 +77,23 @@ static long stat_read(const char *key)
 	return key_read_long(STATS, key);
 }
 
+/* The test-only freed-memcg check's switch (kernels with the check). */
+#define CHECK_PARAM "/sys/module/kernel/parameters/memcg_iter_test_check"
+
+/* 1 when the kernel has the freed-memcg check and it is turned off. */
+static int freed_check_off(void)
+{
+	char v[8] = "";
+	FILE *f = fopen(CHECK_PARAM, "r");
+
+	if (!f)
+		return 0;
+	if (!fgets(v, sizeof(v), f))
+		v[0] = 0;
+	fclose(f);
+	return v[0] == 'N';
+}
+
 /* A walk event summed over kswapd, global direct and limit reclaim. */
 static long stat_sum_kinds(const char *event)
 {
@@ -424,8 +441,14 @@ static int churn_check_after(struct churn_run *r)
 	/*
 	 * The fixed kernel's freed-memcg check counts every iterator slot
 	 * still pointing at a memcg whose memory is being freed (0 or
-	 * absent on kernels without it).
+	 * absent on kernels without it).  It is a writable parameter: off,
+	 * this run would pass without having looked.
 	 */
+	if (freed_check_off()) {
+		ksft_print_msg("the freed-memcg check is off (%s is N): nothing was checked\n",
+			       CHECK_PARAM);
+		ret = KSFT_FAIL;
+	}
 	if (stat_read("freed_in_use") > 0) {
 		ksft_print_msg("%ld iterator positions pointed at a freed memcg\n",
 			       stat_read("freed_in_use"));

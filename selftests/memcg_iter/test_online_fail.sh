@@ -63,6 +63,11 @@ state() { awk '{ print $3 }' /proc/$hog/stat 2>/dev/null; }
 
 races() { echo $(($(stat cleared) + $(stat freed_in_use))); }
 
+# The freed-memcg check is a writable parameter: off, freed_in_use stays 0
+# and the last result below would pass without having looked.
+CHECK_PARAM=/sys/module/kernel/parameters/memcg_iter_test_check
+ktap_test_result "the freed-memcg check is on ($CHECK_PARAM)" [ "$(cat $CHECK_PARAM 2>/dev/null)" = Y ]
+
 r=0 failed_ok=0 visible=0 stopped=0
 while [ $r -lt "$ROUNDS" ] && [ "$(races)" -lt "$RACES" ]; do
 	r=$((r + 1))
