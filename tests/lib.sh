@@ -1,10 +1,12 @@
 # Helpers for tests/host/*.sh and tests/kernel/*.sh (sourced).
+# shellcheck disable=SC2034 # its variables are for the files that source it
 # PROJ, CACHE, PRISTINE and has_pristine come from scripts/lib/common.sh.
 MEMCG_ITER_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$MEMCG_ITER_ROOT/scripts/lib/common.sh"
 
 # Guest command tail: validate every SLUB cache (poison or red-zone damage
 # is reported on the console) and exit with the status of what ran before.
+# shellcheck disable=SC2016 # guest shell text, expanded in the guest
 SLAB_VALIDATE='rc=$?; for f in /sys/kernel/slab/*/validate; do echo 1 > $f; done 2>/dev/null; exit $rc'
 
 # Console evidence that a mutant was caught (extended regexps): the

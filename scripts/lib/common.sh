@@ -1,4 +1,5 @@
 # Shared helpers for the memcg-iter scripts (POSIX sh).  Sourced, not run.
+# shellcheck disable=SC2034 # its variables are for the files that source it
 #
 # Every script sources this file first; it sets PROJ (the repository root)
 # and CACHE (the project's cache directory outside the repository).

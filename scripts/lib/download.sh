@@ -1,3 +1,4 @@
+# shellcheck disable=SC2034 # its variables are for the files that source it
 # Pinned inputs: what get-tree, get-ltp and get-distro fetch when no
 # source is given, and how each is verified before anything is kept.
 # Sourced after common.sh.

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # Helpers for the shell selftests (busybox sh), with ktap_helpers.sh.
 # Sourced from the collection's directory.
+# shellcheck disable=SC2034 # its variables are for the files that source it
 . ./ktap_helpers.sh
 MEMCG=$(awk '$3 == "cgroup" && $4 ~ /(^|,)memory(,|$)/ { print $2; exit }' /proc/mounts)
 STRESS=/sys/module/memcg_iter_stress

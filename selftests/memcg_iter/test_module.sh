@@ -3,7 +3,7 @@
 # memcg_iter_stress.ko: parameters are validated at load time and at run
 # time, the counters work, breaks are injected at the configured rate
 # under real reclaim, and the module survives load/unload under load.
-cd "$(dirname "$0")"
+cd "$(dirname "$0")" || exit 1
 . ./lib.sh
 KO=$STRESS_KO
 ktap_print_header
@@ -25,8 +25,8 @@ for bad in probability=101 probability=abc probability=-1 slow_ms=10001 \
 done
 
 ktap_test_result "insmod with defaults" insmod "$KO"
-ktap_test_result "probability defaults to 2" [ "$(cat $STRESS/parameters/probability)" = 2 ]
-ktap_test_result "global_only defaults to Y" [ "$(cat $STRESS/parameters/global_only)" = Y ]
+ktap_test_result "probability defaults to 2" [ "$(cat "$STRESS/parameters/probability")" = 2 ]
+ktap_test_result "global_only defaults to Y" [ "$(cat "$STRESS/parameters/global_only")" = Y ]
 
 # Run-time validation: a bad write fails and keeps the old value.
 for pv in probability:101 probability:abc probability:"" probability:-3 slow_ms:99999 \
@@ -36,9 +36,9 @@ for pv in probability:101 probability:abc probability:"" probability:-3 slow_ms:
 	ktap_expect_error "write '$v' to $p refused" "" sh -c "echo '$v' > $STRESS/parameters/$p"
 	ktap_test_result "$p kept $old" [ "$(cat "$STRESS/parameters/$p")" = "$old" ]
 done
-echo 5 > $STRESS/parameters/probability
-ktap_test_result "write 5 to probability" [ "$(cat $STRESS/parameters/probability)" = 5 ]
-echo 2 > $STRESS/parameters/probability
+echo 5 > "$STRESS/parameters/probability"
+ktap_test_result "write 5 to probability" [ "$(cat "$STRESS/parameters/probability")" = 5 ]
+echo 2 > "$STRESS/parameters/probability"
 
 # Counters.
 for kind in kswapd direct limit; do
@@ -55,14 +55,14 @@ ktap_test_result "reset accepts 1" sh -c "echo 1 > $DBG/reset"
 
 # Injection rate under global reclaim: 200 memcgs with page cache, a hog.
 top=$MEMCG/stress_rate
-mkdir -p $top
+mkdir -p "$top"
 i=0
 while [ $i -lt 200 ]; do
-	mkdir -p $top/g$i
+	mkdir -p "$top/g$i"
 	sh -c "echo \$\$ > $top/g$i/tasks; dd if=/dev/zero of=/tmp/rate$i bs=4k count=16 2>/dev/null"
 	i=$((i + 1))
 done
-echo 1 > $DBG/reset
+echo 1 > "$DBG/reset"
 ./memhog -m 0 -t 20
 sleep 2	# let kswapd finish so the counters are read at rest
 calls=$(stat hook_calls)
@@ -80,12 +80,12 @@ ktap_test_result "kernel and module agree on breaks" awk -v a="$breaks" -v b="$k
 ktap_test_result "walks were counted" [ "$(($(stat kswapd_walks) + $(stat direct_walks)))" -gt 0 ]
 
 # Global-only: limit reclaim in a small group must not be broken.
-echo 1 > $DBG/reset
-mkdir -p $top/limited
-echo 4M > $top/limited/memory.limit_in_bytes
+echo 1 > "$DBG/reset"
+mkdir -p "$top/limited"
+echo 4M > "$top/limited/memory.limit_in_bytes"
 sh -c "echo \$\$ > $top/limited/tasks; dd if=/dev/zero of=/tmp/limited bs=64k count=256 2>/dev/null"
 # Only meaningful if limit reclaim ran and reached the hook.
-ktap_test_result "the 4M limit was hit ($(cat $top/limited/memory.failcnt) times)" [ "$(cat $top/limited/memory.failcnt)" -gt 0 ]
+ktap_test_result "the 4M limit was hit ($(cat "$top/limited/memory.failcnt") times)" [ "$(cat "$top/limited/memory.failcnt")" -gt 0 ]
 ktap_test_result "limit reclaim called the hook ($(stat hook_calls) calls)" [ "$(stat hook_calls)" -gt 0 ]
 ktap_test_result "no break injected in limit reclaim" [ "$(stat breaks_injected)" = 0 ]
 ktap_test_result "limit reclaim walks counted as limit ($(stat limit_walks))" [ "$(stat limit_walks)" -gt 0 ]
@@ -115,7 +115,7 @@ ktap_test_result "the hook was called while loaded (in $called of 100 cycles, >=
 insmod "$KO" 2>/dev/null
 
 i=0
-while [ $i -lt 200 ]; do rmdir $top/g$i; rm -f /tmp/rate$i; i=$((i + 1)); done
-rmdir $top/limited $top
+while [ $i -lt 200 ]; do rmdir "$top/g$i"; rm -f /tmp/rate$i; i=$((i + 1)); done
+rmdir "$top/limited" "$top"
 unload
 ktap_finished

@@ -81,6 +81,7 @@ while [ $r -lt "$ROUNDS" ] && [ "$(races)" -lt "$RACES" ]; do
 	# The mkdir holds cgroup_mutex and P's i_mutex: nothing here may
 	# need them (no attach, no /proc/cgroups, no open(O_CREAT) in P).
 	w0=$(stat limit_walks)
+	# shellcheck disable=SC3028 # the guests' busybox sh (and bash) have RANDOM
 	usleep $((200000 + RANDOM % 800000))
 	kill -STOP $hog
 	i=0

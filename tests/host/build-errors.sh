@@ -7,7 +7,7 @@
 B=$PROJ/scripts/build
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-export MEMCG_ITER_CACHE=$T/cache
+export MEMCG_ITER_CACHE="$T/cache"
 
 . "$(dirname "$0")/refuse.inc"
 

@@ -26,6 +26,7 @@ used() {
 # missing DIR: pairs DIR's tests build that CHECK_KERNELS lacks.
 missing() {
 	used "$1" > "$T/used"
+	# shellcheck disable=SC2086 # a list of FLAVOUR/VARIANT words
 	printf '%s\n' $CHECK_KERNELS | sort -u > "$T/listed"
 	comm -23 "$T/used" "$T/listed"
 }
@@ -35,7 +36,7 @@ m=$(missing "$PROJ/tests/kernel")
 if [ "$n" -lt 4 ]; then
 	ktap_test_fail "found only $n kernels in tests/kernel: the pattern no longer reads the tests"
 elif [ -n "$m" ]; then
-	ktap_test_fail "tests/kernel builds kernels CHECK_KERNELS lacks: $(echo $m)"
+	ktap_test_fail "tests/kernel builds kernels CHECK_KERNELS lacks: $(echo "$m" | tr '\n' ' ')"
 else
 	ktap_test_pass "CHECK_KERNELS holds the $n kernels tests/kernel builds"
 fi

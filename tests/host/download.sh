@@ -24,7 +24,8 @@ pinned() {
 	ktap_test_pass "LTP 20240129's published sha256 is pinned" ||
 	ktap_test_fail "LTP's pinned sha256 is '$(pinned LTP_SHA256)'"
 
-for tool in ltp; do
+tool=ltp
+{
 	V=MEMCG_ITER_LTP G=$PROJ/scripts/get-ltp F=$T/notltp.tar.xz next="not an LTP source tree"
 	unset MEMCG_ITER_LTP_URL MEMCG_ITER_LTP_SHA256
 	export "${V}_URL=file://$F"
@@ -39,12 +40,13 @@ for tool in ltp; do
 	else
 		ktap_test_fail "get-$tool --download, right sha256: $out"
 	fi
+	# shellcheck disable=SC2154 # before: set by scratch_cache (refuse.inc)
 	[ "$(snapshot "$T/cache")" = "$before" ] && ktap_test_pass "get-$tool: cache untouched by the junk download" ||
 		ktap_test_fail "get-$tool: cache changed by the junk download"
 	export "${V}_URL=file://$T/nonexistent"
 	refuse_untouched "get-$tool --download, unreachable URL" "download failed" "$G" --download
 	refuse_untouched "get-$tool --download with a SOURCE" "takes no SOURCE" "$G" --download "$F"
-done
+}
 
 # get-distro --download: each of its files must have its pinned sha256.
 D=$PROJ/scripts/get-distro
@@ -52,10 +54,10 @@ mkdir -p "$T/distro-ok" "$T/distro-bad"
 for f in kernel-3.10.0-x86_64.config kernel-3.10.0-x86_64-debug.config Module.kabi_x86_64; do
 	echo "not the distro's $f" > "$T/distro-bad/$f"
 done
-export MEMCG_ITER_DISTRO_URL=file://$T/distro-bad
+export MEMCG_ITER_DISTRO_URL="file://$T/distro-bad"
 refuse_untouched "get-distro --download, files not the pinned ones" \
 	"kernel-3.10.0-x86_64.config: sha256 [0-9a-f]*, the pinned one (3.10.0-1160.el7) is af732f75" "$D" --download
-export MEMCG_ITER_DISTRO_URL=file://$T/nonexistent
+export MEMCG_ITER_DISTRO_URL="file://$T/nonexistent"
 refuse_untouched "get-distro --download, unreachable URL" "download failed" "$D" --download
 refuse_untouched "get-distro, not a directory" "not a directory" "$D" "$T/notltp.tar.xz"
 refuse_untouched "get-distro, directory without the files" "no kernel-3.10.0-x86_64.config" "$D" "$T/notltp"
@@ -63,7 +65,7 @@ refuse_untouched "get-distro, directory without the files" "no kernel-3.10.0-x86
 if [ -f "$CACHE/distro/.memcg-iter-distro" ] && MEMCG_ITER_CACHE=$CACHE "$D" --status >/dev/null 2>&1 &&
    grep -q 'sha256 pinned\|signature verified' "$CACHE/distro/.memcg-iter-distro" &&
    ! grep -q 'z-stream' "$CACHE/distro/.memcg-iter-distro"; then
-	export MEMCG_ITER_DISTRO_URL=file://$CACHE/distro
+	export MEMCG_ITER_DISTRO_URL="file://$CACHE/distro"
 	if "$D" --download >/dev/null 2>&1 && "$D" --status | grep -q "^source: download file://$CACHE/distro (sha256 pinned"; then
 		ktap_test_pass "get-distro --download of the real files: kept, source recorded"
 	else

@@ -18,6 +18,7 @@ echo "not a tarball" > "$T/x.tar.xz"
 ktap_expect_error "a file that is not a tarball refused" "not a tar archive" "$G" "$T/x.tar.xz"
 git init -q "$T/repo" && git -C "$T/repo" -c user.name=t -c user.email=t@t commit -q --allow-empty -m x
 ktap_expect_error "a missing git ref refused" "no ref 'nosuch'" "$G" --ref nosuch "$T/repo"
+# shellcheck disable=SC2154 # before: set by scratch_cache (refuse.inc)
 [ "$(snapshot "$T/cache")" = "$before" ] && ktap_test_pass "cache untouched by every refusal" ||
 	ktap_test_fail "a refused source changed the cache: $(cd "$T/cache" && find . -mindepth 1 | head)"
 rc=0

@@ -50,7 +50,8 @@ if command -v rpmbuild >/dev/null 2>&1 && command -v rpmsign >/dev/null 2>&1 &&
 	mkdir -p "$T/srpm/SOURCES" "$T/fake/linux-3.10.0-1160.el7"
 	printf 'VERSION = 3\nPATCHLEVEL = 10\n' > "$T/fake/linux-3.10.0-1160.el7/Makefile"
 	tar -C "$T/fake" -cJf "$T/srpm/SOURCES/linux-3.10.0-1160.el7.tar.xz" linux-3.10.0-1160.el7
-	export MEMCG_ITER_SRPM_TARBALL_SHA1=$(sha1sum < "$T/srpm/SOURCES/linux-3.10.0-1160.el7.tar.xz" | cut -d' ' -f1)
+	MEMCG_ITER_SRPM_TARBALL_SHA1=$(sha1sum < "$T/srpm/SOURCES/linux-3.10.0-1160.el7.tar.xz" | cut -d' ' -f1)
+	export MEMCG_ITER_SRPM_TARBALL_SHA1
 	# With the distro inputs an SRPM has: they are kept only with a
 	# tree that is taken, so the refused one leaves no distro/ behind.
 	echo 'CONFIG_X86_64=y' > "$T/srpm/SOURCES/kernel-3.10.0-x86_64.config"
@@ -168,6 +169,7 @@ if has_pristine; then
 	fi
 	rm -f "$T/z/mm/memcontrol.c"
 	sed 's/dead_count/dead_cnt/g' "$P/mm/memcontrol.c" > "$T/z/mm/memcontrol.c"
+	# shellcheck disable=SC2034 # before: read by refuse_untouched (refuse.inc)
 	before=$(snapshot "$T/cache")
 	refuse_untouched "z-stream tree the series cannot take" \
 		"1160.119.1.el7 does not take the series: .* does not apply" "$G" --force "$T/z"

@@ -18,14 +18,17 @@ for t in $want memhog bench_walks ksft_runner.sh ktap_helpers.sh lib.sh settings
 done
 [ "$ok" = 1 ] && ktap_test_pass "memcg_iter/ holds the tests and their files" ||
 	ktap_test_fail "memcg_iter/ incomplete"
+# shellcheck disable=SC2086 # a list of test names
 printf 'memcg_iter:%s\n' $want > "$T/want"
 cmp -s "$T/want" "$T/i/kselftest-list.txt" &&
 	ktap_test_pass "kselftest-list.txt: one line a test, once after two installs" ||
 	{ sed 's/^/# /' "$T/i/kselftest-list.txt"; ktap_test_fail "kselftest-list.txt is not the test list"; }
 [ -x "$T/i/memcg_iter/test_module.sh" ] && [ -x "$T/i/memcg_iter/test_smoke" ] &&
 	ktap_test_pass "tests are executable" || ktap_test_fail "a test is not executable"
+# shellcheck disable=SC2086 # M is a command with its arguments
 ktap_expect_error "install without INSTALL_PATH refused" "set INSTALL_PATH" $M install
 mkdir "$T/notmainline"
+# shellcheck disable=SC2086 # M is a command with its arguments
 ktap_expect_error "a runner directory without run_kselftest.sh refused" "not a mainline selftests directory" \
 	$M install INSTALL_PATH="$T/j" KSFT_RUNNER="$T/notmainline"
 if ls /usr/src/linux-source-*.tar.xz > /dev/null 2>&1; then

@@ -51,7 +51,7 @@ if out=$(run "$PROJ/scripts/get-tree" --force "$T/src2" 2>&1) &&
 else
 	ktap_test_fail "get-tree --force as $who: $out"
 fi
-left=$(cd "$T/cache" && ls -A | grep -v '^pristine$' | tr '\n' ' ')
+left=$(cd "$T/cache" && find . -mindepth 1 -maxdepth 1 ! -name pristine | sed 's|^\./||' | tr '\n' ' ')
 [ -z "$left" ] && ktap_test_pass "nothing but the tree left in the cache" || ktap_test_fail "left in the cache: $left"
 
 if src=$(run "$PROJ/scripts/build" -v baseline --print-src 2>"$T/build.err"); then

@@ -6,6 +6,7 @@
 P=$PROJ/patches
 for s in "$P/series" "$P/compat/series" "$P/test/series" "$P/test/series.fixed" "$P/test/series.baseline" "$P/test/mutant/series" "$P/test/mutant/series.online" "$P/test/kabi/series"; do
 	[ -f "$s" ] || { ktap_test_fail "$s missing"; continue; }
+	# shellcheck disable=SC2094 # $s is only read; the messages name it
 	while read -r p; do
 		case $p in ''|'#'*) continue ;; esac
 		f=$(dirname "$s")/$p

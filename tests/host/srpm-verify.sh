@@ -50,7 +50,7 @@ mkdir -p "$T/wrongkey"
 cp -r "$PROJ/scripts" "$T/wrongkey/"
 cp "$T/test-key.asc" "$T/wrongkey/scripts/lib/keys/RPM-GPG-KEY-CentOS-7"
 refuse_untouched "CentOS key file replaced by another key" "fingerprint [0-9A-F]*, not the CentOS 7 key's 6341AB27" \
-	env -u MEMCG_ITER_SRPM_KEY MEMCG_ITER_ROOT=$T/wrongkey "$T/wrongkey/scripts/get-tree" "$T/signed.src.rpm"
+	env -u MEMCG_ITER_SRPM_KEY MEMCG_ITER_ROOT="$T/wrongkey" "$T/wrongkey/scripts/get-tree" "$T/signed.src.rpm"
 refuse_untouched "unsigned SRPM, test key" "not signed: refused" "$G" "$T/unsigned.src.rpm"
 # One byte of the payload changed after signing.
 cp "$T/signed.src.rpm" "$T/tampered.src.rpm"
@@ -63,7 +63,7 @@ refuse_untouched "signed SRPM, tarball not CentOS's" \
 	"$G" "$T/signed.src.rpm"
 # With that tarball's SHA1 as the pin, everything before the tree check
 # passes: the signature and SHA1 are reported verified.
-export MEMCG_ITER_SRPM_TARBALL_SHA1=$FAKE_SHA1
+export MEMCG_ITER_SRPM_TARBALL_SHA1="$FAKE_SHA1"
 out=$("$G" "$T/signed.src.rpm" 2>&1) || :
 if echo "$out" | grep -q '^get-tree: signature verified: Header V4 RSA/SHA[0-9]* Signature, key ID [0-9a-f]*$' &&
    echo "$out" | grep -q "tarball SHA1 verified against CentOS's metadata: $FAKE_SHA1" &&
@@ -73,15 +73,16 @@ else
 	echo "$out" | sed 's/^/# /'
 	ktap_test_fail "SRPM signed by the trusted key, right tarball"
 fi
+# shellcheck disable=SC2154 # before: set by scratch_cache (refuse.inc)
 [ "$(snapshot "$T/cache")" = "$before" ] && ktap_test_pass "verified SRPM of a wrong tree: cache untouched" ||
 	ktap_test_fail "verified SRPM of a wrong tree: cache changed"
 
 # --download: the pinned URL's file goes through the same checks.
-export MEMCG_ITER_SRPM_URL=file://$T/tampered.src.rpm
+export MEMCG_ITER_SRPM_URL="file://$T/tampered.src.rpm"
 refuse_untouched "get-tree --download, altered SRPM" "altered or damaged" "$G" --download
-export MEMCG_ITER_SRPM_URL=file://$T/unsigned.src.rpm
+export MEMCG_ITER_SRPM_URL="file://$T/unsigned.src.rpm"
 refuse_untouched "get-tree --download, unsigned SRPM" "not signed: refused" "$G" --download
-export MEMCG_ITER_SRPM_URL=file://$T/signed.src.rpm
+export MEMCG_ITER_SRPM_URL="file://$T/signed.src.rpm"
 out=$("$G" --download 2>&1) || :
 if echo "$out" | grep -q 'signature verified' && echo "$out" | grep -q 'wrong kernel version'; then
 	ktap_test_pass "get-tree --download, signed SRPM: verified, then its tree checked"
@@ -89,7 +90,7 @@ else
 	echo "$out" | sed 's/^/# /'
 	ktap_test_fail "get-tree --download, signed SRPM"
 fi
-export MEMCG_ITER_SRPM_URL=file://$T/nonexistent
+export MEMCG_ITER_SRPM_URL="file://$T/nonexistent"
 refuse_untouched "get-tree --download, unreachable URL" "download failed" "$G" --download
 refuse_untouched "get-tree --download with a SOURCE" "takes no SOURCE" "$G" --download "$S"
 

@@ -5,6 +5,7 @@ need_tree
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 : > "$T/bisect"
+# shellcheck disable=SC2013 # patch file names have no blanks
 for p in $(sed 's/#.*//' "$PROJ/patches/series"); do
 	echo "$PROJ/patches/$p" >> "$T/bisect"
 	t0=$(date +%s)

@@ -7,6 +7,7 @@
 need_tree
 kbuild debug fixed || { ktap_test_fail "build"; ktap_finished; }
 rc=0
+# shellcheck disable=SC2016 # guest shell text, expanded in the guest
 out=$("$PROJ/scripts/guest-run" -f debug -v fixed -n memcg-disabled -t 900 -a cgroup_disable=memory -- '
 	awk '"'"'$1 == "memory" { print "memory controller enabled:", $4; exit !($4 == 0) }'"'"' /proc/cgroups || exit 5
 	insmod ./memcg_iter_stress.ko probability=100 || exit 6

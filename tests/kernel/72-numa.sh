@@ -56,6 +56,7 @@ for f in release debug; do
 	kbuild "$f" fixed || { ktap_test_fail "$f build"; continue; }
 	rc=0
 	t0=$(date +%s)
+	# shellcheck disable=SC2086 # VM holds guest-run options
 	"$PROJ/scripts/guest-run" -f "$f" -v fixed -n "numa-$f" -t 2400 $VM -- \
 		"echo nodes \$(cat /sys/devices/system/node/online) cpus \$(cat /sys/devices/system/cpu/online);
 		 ./ksft_runner.sh test_smoke &&
@@ -74,7 +75,7 @@ for f in release debug; do
 		ktap_test_fail "smoke, churn, limit reclaim, random on $f/fixed, 2 nodes (status $rc)"
 	node_check "$D/$f.out" > "$D/$f.nodes" && r=pass || r=fail
 	sed "s/^/RESULT: numa $f\/fixed last churn: /" "$D/$f.nodes"
-	ktap_test_$r "$f/fixed: both nodes' kswapds walked and raced"
+	"ktap_test_$r" "$f/fixed: both nodes' kswapds walked and raced"
 done
 
 # The mutant on the debug NUMA guest, kernel/80's run; up to RUNS runs
@@ -89,6 +90,7 @@ caught=0
 i=1
 while [ $i -le "$RUNS" ] && [ "$caught" = 0 ]; do
 	rc=0
+	# shellcheck disable=SC2086 # VM holds guest-run options
 	"$PROJ/scripts/guest-run" -f debug -v mutant -n "numa-mutant-$i" -t $((MT * 3 + 300)) \
 		-a oops=panic $VM --console "$D/m$i.console" -- "$CMD" > /dev/null 2> "$D/m$i.err" || rc=$?
 	if [ "$rc" != 0 ] && { grep -qE "$FREED_CHECK_RE" "$D/m$i.console" || freed_use "$D/m$i.console" > /dev/null; }; then

@@ -47,7 +47,7 @@ W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 churn_vm() {
 	"$PROJ/scripts/guest-run" -f debug -v "$1" -n "$2" -t $TMO -a oops=panic \
-		--console "$W/$2.console" -- "$(churn_cmd ${3:-})" > /dev/null 2> "$W/$2.err"
+		--console "$W/$2.console" -- "$(churn_cmd "${3:-}")" > /dev/null 2> "$W/$2.err"
 }
 caught=0
 inv=0
