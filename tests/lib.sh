@@ -13,11 +13,15 @@ SLAB_VALIDATE='rc=$?; for f in /sys/kernel/slab/*/validate; do echo 1 > $f; done
 # freed-memcg check of the test instrumentation, and a use of freed
 # memory.  A bare "BUG" is not evidence (it also matches soft lockups).
 FREED_CHECK_RE='freed while an iterator of'
-FREED_USE_RE='general protection fault|BUG: unable to handle|Oops:|kernel BUG at|Poison overwritten|Redzone'
+# The last one: a work item queued on freed memory (css_put() of a freed
+# css queues its dput work), which __queue_work() WARNs about.
+FREED_USE_RE='general protection fault|BUG: unable to handle|Oops:|kernel BUG at|Poison overwritten|Redzone|at [^ ]*kernel/workqueue\.c:[0-9]+ __queue_work'
 # The code a freed memcg is used in when a stale iterator position is
-# followed: the faulting RIP or a call-trace entry of an oops report, or
-# the allocation or free site in a SLUB report, must name one of these.
-MEMCG_CODE_RE='(mem_cgroup_iter|__mem_cgroup_iter_next|mem_cgroup_iter_load|__css_tryget|css_tryget|cgroup_next_descendant_pre|mem_cgroup_css_free|mem_cgroup_alloc|__mem_cgroup_free)\+0x'
+# followed: the faulting RIP or a call-trace entry of the report, or the
+# allocation or free site in a SLUB report, must be memcg code: the
+# memcg functions (mem_cgroup_*, memcg_*), the css reference counting
+# (css_*), the cgroup walk of mem_cgroup_iter().
+MEMCG_CODE_RE='[] ](__)?(mem_cgroup_[a-z_]+|memcg_[a-z_]+|css_[a-z_]+|cgroup_next_descendant_pre)\+0x'
 
 # freed_use LOG: a use of freed memory in memcg code in the console LOG: a
 # report matching FREED_USE_RE whose next 80 lines (RIP, call trace, SLUB
