@@ -15,14 +15,10 @@ tar -C "$T/notltp" -cJf "$T/notltp.tar.xz" ltp-full-20240129
 sum() { sha256sum < "$1" | cut -d' ' -f1; }
 WRONG=0000000000000000000000000000000000000000000000000000000000000000
 
-# pinned NAME: a variable of download.sh, as the scripts see it.
-pinned() {
-	MEMCG_ITER_ROOT=$PROJ sh -c '. "$MEMCG_ITER_ROOT/scripts/lib/common.sh"
-		. "$MEMCG_ITER_ROOT/scripts/lib/download.sh"; eval echo "\$$1"' sh "$1"
-}
-[ "$(pinned LTP_SHA256)" = c302f6b2ca09cbb7835f549777bdb9233fe31f7086d7ad8e65472a0804e3e025 ] &&
+# shellcheck disable=SC2016 # shell text, run with download.sh sourced
+[ "$(from_download_sh 'echo "$LTP_SHA256"')" = c302f6b2ca09cbb7835f549777bdb9233fe31f7086d7ad8e65472a0804e3e025 ] &&
 	ktap_test_pass "LTP 20240129's published sha256 is pinned" ||
-	ktap_test_fail "LTP's pinned sha256 is '$(pinned LTP_SHA256)'"
+	ktap_test_fail "LTP's pinned sha256 is '$(from_download_sh 'echo "$LTP_SHA256"')'"
 
 tool=ltp
 {

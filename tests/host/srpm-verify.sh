@@ -16,9 +16,8 @@ scratch_cache
 
 # The project's key is CentOS 7's: the fingerprint pinned in download.sh,
 # the user id CentOS publishes.
-out=$(MEMCG_ITER_ROOT=$PROJ sh -c '. "$MEMCG_ITER_ROOT/scripts/lib/common.sh"
-	. "$MEMCG_ITER_ROOT/scripts/lib/download.sh"
-	echo "$SRPM_KEY_FPR"; key_fingerprint "$SRPM_KEY"')
+# shellcheck disable=SC2016 # shell text, run with download.sh sourced
+out=$(from_download_sh 'echo "$SRPM_KEY_FPR"; key_fingerprint "$SRPM_KEY"')
 if [ "$(echo "$out" | sed -n 1p)" = 6341AB2753D78A78A7C27BB124C6A8A7F4A80EB5 ] &&
    [ "$(echo "$out" | sed -n 2p)" = 6341AB2753D78A78A7C27BB124C6A8A7F4A80EB5 ]; then
 	ktap_test_pass "scripts/lib/keys/RPM-GPG-KEY-CentOS-7 has the CentOS 7 key's fingerprint"
