@@ -10,8 +10,9 @@
 # A run counts as a catch only on memory-safety evidence: the freed-memcg
 # check's WARN ("freed while an iterator of"), or a use of the freed
 # memcg in memcg code (freed_use: a general protection fault, an Oops or
-# paging request, kernel BUG at, SLUB poison or red zone whose RIP, call
-# trace or SLUB sites name the memcg iterator).  At least one caught run
+# paging request, kernel BUG at, SLUB poison or red zone, a work item
+# queued on freed memory, whose RIP, call trace or SLUB sites are memcg
+# code, tests/lib.sh).  At least one caught run
 # must show that use, not only the test-only check's WARN: the check
 # shares the test patch with the counters, the crash does not.  The
 # fixed-kernel control runs with -c: it passes only if positions on a
