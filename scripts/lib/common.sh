@@ -148,7 +148,7 @@ has_pristine() {
 
 # The compiler this 3.10 tree needs with Debian 12's gcc (PIE off), through
 # ccache when it is installed; HOSTCFLAGS lets the relocs host tool link
-# with gcc >= 10 (-fno-common default).  See README, "Toolchain".
+# with gcc >= 10 (-fno-common default).  See docs/kernels.md, "Toolchain notes".
 if command -v ccache >/dev/null 2>&1; then
 	KCC="ccache gcc -fno-PIE"
 else
