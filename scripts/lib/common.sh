@@ -141,6 +141,38 @@ export_source() {
 	fi
 }
 
+# cache_recover DEST: finish what an interrupted cache_install left: DEST
+# gone and DEST.old (the previous copy) still there: put it back.
+cache_recover() {
+	[ -e "$1" ] || [ ! -d "$1.old" ] || mv "$1.old" "$1"
+}
+
+# cache_install NEW DEST: put the directory NEW (built or verified in a
+# staging directory) in place of DEST in the cache.  The old copy moves
+# aside to DEST.old and is removed (read-only trees too) only once NEW is
+# in place; when NEW cannot be moved the old copy goes back.  Interrupted
+# between the two renames, the cache holds DEST.old, which cache_recover
+# (run by every script that reads or writes DEST) puts back: the cache is
+# never left without a copy.  NEW should be on DEST's filesystem.
+cache_install() {
+	cache_recover "$2"
+	if [ -e "$2" ]; then
+		if [ -e "$2.old" ]; then
+			chmod -R u+w "$2.old" 2>/dev/null || :
+			rm -rf "$2.old"
+		fi
+		mv "$2" "$2.old" || return 1
+		if ! mv "$1" "$2"; then
+			mv "$2.old" "$2"
+			return 1
+		fi
+		chmod -R u+w "$2.old" 2>/dev/null || :
+		rm -rf "$2.old"
+	else
+		mv "$1" "$2"
+	fi
+}
+
 # has_pristine: true when a verified pristine tree is in the cache.
 has_pristine() {
 	[ -f "$PRISTINE/.memcg-iter-pristine" ] && [ -f "$PRISTINE/Makefile" ]
