@@ -13,9 +13,12 @@ SLAB_VALIDATE='rc=$?; for f in /sys/kernel/slab/*/validate; do echo 1 > $f; done
 # freed-memcg check of the test instrumentation, and a use of freed
 # memory.  A bare "BUG" is not evidence (it also matches soft lockups).
 FREED_CHECK_RE='freed while an iterator of'
-# The last one: a work item queued on freed memory (css_put() of a freed
-# css queues its dput work), which __queue_work() WARNs about.
-FREED_USE_RE='general protection fault|BUG: unable to handle|Oops:|kernel BUG at|Poison overwritten|Redzone|at [^ ]*kernel/workqueue\.c:[0-9]+ __queue_work'
+# The faults and SLUB damage reports are the splat scanner's own patterns
+# (scripts/lib/console-splats.txt); the last one: a work item queued on
+# freed memory (css_put() of a freed css queues its dput work), which
+# __queue_work() WARNs about.
+FREED_USE_RE="$(splat_re 'general protection fault' 'bad address' Oops 'kernel BUG' \
+	'SLUB poison' 'SLUB red zone')|at [^ ]*kernel/workqueue\\.c:[0-9]+ __queue_work"
 # The code a freed memcg is used in when a stale iterator position is
 # followed: the faulting RIP or a call-trace entry of the report, or the
 # allocation or free site in a SLUB report, must be memcg code: the

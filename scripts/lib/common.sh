@@ -173,6 +173,25 @@ cache_install() {
 	fi
 }
 
+# splat_re KIND...: the extended regexps scripts/lib/console-splats.txt
+# (the splat scanner's one list) gives those kinds of kernel report,
+# joined by '|', so that the crash watch of qemu-boot and the tests'
+# evidence match the texts the scanner is proven on.  Fails, naming the
+# kind, on a kind the list does not have.
+splat_re() {
+	sr_out=
+	for sr_k; do
+		sr_re=$(awk -v k="$sr_k: " 'index($0, k) == 1 { print substr($0, length(k) + 1); exit }' \
+			"$PROJ/scripts/lib/console-splats.txt")
+		if [ -z "$sr_re" ]; then
+			printf '%s: error: no kind "%s" in scripts/lib/console-splats.txt\n' "$PROG" "$sr_k" >&2
+			return 1
+		fi
+		sr_out=${sr_out:+$sr_out|}$sr_re
+	done
+	printf '%s\n' "$sr_out"
+}
+
 # has_pristine: true when a verified pristine tree is in the cache.
 has_pristine() {
 	[ -f "$PRISTINE/.memcg-iter-pristine" ] && [ -f "$PRISTINE/Makefile" ]

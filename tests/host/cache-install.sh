@@ -32,7 +32,7 @@ if cache_install "$T/missing" "$T/dest" 2>/dev/null; then
 elif [ "$(cat "$T/dest/v")" = two ] && [ ! -e "$T/dest.old" ]; then
 	ktap_test_pass "a new copy that cannot be moved: fails, the old copy back in place"
 else
-	ktap_test_fail "a new copy that cannot be moved: the cache holds $(ls "$T" | tr '\n' ' ')"
+	ktap_test_fail "a new copy that cannot be moved: the cache holds $(cd "$T" && echo *)"
 fi
 
 # The state an interrupt between the two renames leaves, for each script:
@@ -55,7 +55,7 @@ for s in get-ltp:ltp/root get-herd:herd get-tree:pristine; do
 		ktap_test_pass "$name --status after an interrupted replacement: the previous copy put back"
 	else
 		echo "$out" | sed 's/^/# /'
-		ktap_test_fail "$name --status after an interrupted replacement: $(ls -d "$T/c/$d"* 2>&1 | tr '\n' ' ')"
+		ktap_test_fail "$name --status after an interrupted replacement: $(echo "$T/c/$d"*)"
 	fi
 done
 ktap_finished
