@@ -110,18 +110,19 @@ static long stat_sum_kinds(const char *event)
 }
 
 /*
- * Load memcg_iter_stress unless loaded: ./memcg_iter_stress.ko next to
- * the test (the project's guests), else the one installed for the
- * running kernel (a node's kmod package).  0 when it is there.
+ * Load memcg_iter_stress, at its default 2% of walks broken, unless
+ * loaded: ./memcg_iter_stress.ko next to the test (the project's
+ * guests), else the one installed for the running kernel (a node's kmod
+ * package).  0 when it is there.
  */
 static int ensure_module(void)
 {
 	if (!access(STATS, R_OK))
 		return 0;
 	if (!access("./memcg_iter_stress.ko", R_OK)) {
-		if (system("insmod ./memcg_iter_stress.ko probability=2"))
+		if (system("insmod ./memcg_iter_stress.ko"))
 			return -1;
-	} else if (system("modprobe -q memcg_iter_stress probability=2 2>/dev/null")) {
+	} else if (system("modprobe -q memcg_iter_stress 2>/dev/null")) {
 		return -1;
 	}
 	return access(STATS, R_OK);

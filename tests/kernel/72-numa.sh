@@ -60,7 +60,7 @@ for f in release debug; do
 	"$PROJ/scripts/guest-run" -f "$f" -v fixed -n "numa-$f" -t 2400 $VM -- \
 		"echo nodes \$(cat /sys/devices/system/node/online) cpus \$(cat /sys/devices/system/cpu/online);
 		 ./ksft_runner.sh test_smoke &&
-		 insmod ./memcg_iter_stress.ko probability=2 &&
+		 insmod ./memcg_iter_stress.ko &&
 		 ./ksft_runner.sh 'test_churn -c -n $N -t $T $W -H 0' 'test_churn -c -n $N -t $T $W -H 1 -L' \
 			'test_random -s $SEED -t $T' 'test_churn -c -n $N -t $T $W -H 1';
 		 rc=\$?; grep '^node' /sys/kernel/debug/memcg_iter_stress/stats; (exit \$rc);
