@@ -36,7 +36,7 @@ help:
 	@echo "                               build release+debug kernels with the fix"
 	@echo "                               series, test hooks and the stress module"
 	@echo "make kernel FLAVOUR=F VARIANT=V one kernel (F: release|debug;"
-	@echo "                               V: none|baseline|fixed|mutant|series file)"
+	@echo "                               V: $$(awk '!/^#/ && NF { printf "%s%s", s, $$1; s = "|" }' scripts/lib/variants)|series file)"
 	@echo "make check                     the test suite (host + guest tests)"
 	@echo "make check-host                host tests only (no kernel tree needed)"
 	@echo "make check-kernels             build the kernels 'make check' boots, no test"

@@ -78,11 +78,6 @@ apply_patch() {
 	return 1
 }
 
-# The series files (below patches/) of the fixed test kernel, in the
-# order scripts/build applies them; get-tree checks that a z-stream tree
-# takes them.
-FIXED_SERIES="compat/series series test/series test/series.fixed"
-
 # The race workload of kernel/70 and scripts/soak (test_churn options):
 # RACE_GROUPS long-lived charged groups, and 8 churners each cycling a
 # ring of 4 charged groups with no pause, so that a reclaim walk broken
@@ -191,6 +186,10 @@ splat_re() {
 	done
 	printf '%s\n' "$sr_out"
 }
+
+# The kernel variants (the table scripts/lib/variants) and build
+# directories.
+. "$PROJ/scripts/lib/kernel.sh"
 
 # has_pristine: true when a verified pristine tree is in the cache.
 has_pristine() {
