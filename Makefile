@@ -22,7 +22,7 @@ DISTRO ?=
 
 MODULES := --test-modules
 
-.PHONY: help deps tree distro kernels kernel check check-host check-kernels bench soak mutant ltp herd litmus kselftest-tar rpm check-distro kabi
+.PHONY: help deps tree distro kernels kernel check check-host check-kernels bench soak mutant mutants ltp herd litmus kselftest-tar rpm check-distro kabi
 
 help:
 	@echo "make deps                      install the Debian packages used (apt-get)"
@@ -54,6 +54,9 @@ help:
 	@echo "                               baseline vs fixed: kswapd rounds/min, restarts,"
 	@echo "                               kswapd CPU, pgscan/pgsteal, rmdir p50/p99, PNG"
 	@echo "make mutant                    the vz7-scheme mutant must be caught"
+	@echo "make mutants [MUTANTS=a,b]     the mutation score: every mutant of"
+	@echo "                               patches/test/mutant/catalogue through"
+	@echo "                               make check's workloads (hours)"
 	@echo "make soak [FLAVOUR=debug|release] DURATION=3600"
 	@echo "                               soak: races caught/h, splats, leaks,"
 	@echo "                               per-memcg usage plot"
@@ -128,6 +131,9 @@ soak: deps
 
 mutant: deps
 	@scripts/check mutant
+
+mutants: deps
+	@scripts/mutants $(if $(MUTANTS),--only $(MUTANTS))
 
 ltp: deps
 	@if [ -n "$(LTP)" ]; then scripts/get-ltp $(LTP); else scripts/get-ltp --download || \

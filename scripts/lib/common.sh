@@ -188,8 +188,10 @@ splat_re() {
 }
 
 # The kernel variants (the table scripts/lib/variants) and build
-# directories.
+# directories; the console evidence of a caught mutant (after splat_re,
+# which it uses).
 . "$PROJ/scripts/lib/kernel.sh"
+. "$PROJ/scripts/lib/evidence.sh"
 
 # has_pristine: true when a verified pristine tree is in the cache.
 has_pristine() {

@@ -17,6 +17,18 @@ for s in "$P/series" "$P/compat/series" "$P/test/series" "$P/test/series.fixed" 
 		ktap_test_pass "$p"
 	done < "$s"
 done
+# The mutation catalogue's patches (scripts/mutants), as the series' are.
+C=$P/test/mutant/catalogue
+[ -f "$C" ] || ktap_test_fail "$C missing"
+# shellcheck disable=SC2013 # patch names have no blanks
+for p in $(awk '!/^#/ && $2 ~ /\.patch$/ { print $2 }' "$C" 2>/dev/null); do
+	f=$P/test/mutant/$p
+	[ -f "$f" ] || { ktap_test_fail "the catalogue lists missing $p"; continue; }
+	head -1 "$f" | grep -q '^From [0-9a-f]\{40\} ' || ktap_test_fail "$p: not format-patch output"
+	grep -q '^Signed-off-by: ' "$f" || ktap_test_fail "$p: no Signed-off-by"
+	if grep -q '/root/\|/home/\|/tmp/\|/work/' "$f"; then ktap_test_fail "$p: machine path"; fi
+	ktap_test_pass "$p (catalogue)"
+done
 for f in "$P"/test/*.patch "$P"/test/mutant/*.patch "$P"/test/kabi/*.patch; do
 	grep -q '^Subject: \[PATCH[^]]*\] TEST ONLY:' "$f" || ktap_test_fail "$(basename "$f"): test patch not marked TEST ONLY"
 done
