@@ -1,10 +1,13 @@
 # bench-report.awk: the benchmark table from bench_walks outputs.
 #
 # Input: the outputs of every run, named <variant>-<tag>-r<K>.out with
-# variant baseline or fixed.  Variables: rate (target rmdir/s, 0 = free
-# running churn).  Prints, per phase kind (quiet, churn) and metric, the
-# median and min-max over the runs of each kernel and the ratio of the
-# medians; then one NOTE line per phase where kswapd was idle and one
+# variant baseline, fixed or mutant (the seed's scheme).  Variables: rate
+# (target rmdir/s, 0 = free running churn), kernels (the variants, in
+# column order; default "baseline fixed").  Prints, per phase kind (quiet,
+# churn) and metric, the median and min-max over the runs of each kernel
+# and the ratios of the medians (fixed/baseline, fixed/seed); then one
+# NOTE line per phase where kswapd was idle, per run that ended before its
+# four phases (a crashed guest: its completed phases count), and one
 # INVALID line per churn phase below 95% of the target rate.  Exits 3 when
 # a run is invalid.
 #
@@ -53,6 +56,7 @@ function show(x) {
 
 FNR == 1 {
 	run = run_of(FILENAME)
+	allruns[++nall] = run
 	variant = run
 	sub(/-.*/, "", variant)
 	runs[variant] = runs[variant] " " run
@@ -71,6 +75,7 @@ FNR == 1 {
 	kind = v["name"]
 	sub(/[0-9]+$/, "", kind)
 	k = run SUBSEP kind
+	phases[run]++
 	# Our name: the PHASE line's key.
 	nf = split("sec:seconds rounds:rounds restarts:restarts walks:walks " \
 		   "ends:walk_ends visits:visits ticks:kswapd_ticks " \
@@ -123,16 +128,25 @@ function rmdir_pct(r, p,   a, i, n) {
 	return pct(a, n, p)
 }
 
-# The median and min-max of metric m over variant var's runs.
-function stats(var, kind, m,   list, n, i, x) {
-	n = split(runs[var], list, " ")
-	for (i = 1; i <= n; i++) {
+# The median and min-max of metric m over variant var's runs that
+# completed a phase of the kind ("n/a" when none did).
+function stats(var, kind, m,   list, nl, n, i, x) {
+	nl = split(runs[var], list, " ")
+	n = 0
+	for (i = 1; i <= nl; i++) {
+		if (!sum[list[i], kind, "sec"])
+			continue
+		n++
 		if (m == 15)
-			x[i] = rmdir_pct(list[i], 0.50)
+			x[n] = rmdir_pct(list[i], 0.50)
 		else if (m == 16)
-			x[i] = rmdir_pct(list[i], 0.99)
+			x[n] = rmdir_pct(list[i], 0.99)
 		else
-			x[i] = metric(list[i], kind, m)
+			x[n] = metric(list[i], kind, m)
+	}
+	if (!n) {
+		med = -1
+		return "n/a"
 	}
 	nsort(x, n)
 	med = n % 2 ? x[(n + 1) / 2] : (x[n / 2] + x[n / 2 + 1]) / 2
@@ -160,28 +174,60 @@ END {
 	name[14] = "rmdir/s"
 	name[15] = "rmdir p50 ms (all churn rmdirs)"
 	name[16] = "rmdir p99 ms (all churn rmdirs)"
-	if (!nrun["baseline"] || !nrun["fixed"]) {
-		print "bench-report: need runs of both kernels" > "/dev/stderr"
-		exit 2
+	if (kernels == "")
+		kernels = "baseline fixed"
+	nv = split(kernels, vars, " ")
+	title["baseline"] = "baseline"
+	title["fixed"] = "fixed"
+	title["mutant"] = "seed scheme"
+	line = "runs:"
+	for (i = 1; i <= nv; i++) {
+		if (!nrun[vars[i]]) {
+			print "bench-report: no runs of the " vars[i] " kernel" > "/dev/stderr"
+			exit 2
+		}
+		line = line (i > 1 ? "," : "") " " vars[i] " " nrun[vars[i]]
+		col[vars[i]] = i
 	}
-	printf "runs: baseline %d, fixed %d; each cell: median [min-max] over the runs\n", nrun["baseline"], nrun["fixed"]
-	printf "%-44s %22s %22s %9s\n", "metric", "baseline", "fixed", "fixed/base"
+	print line "; each cell: median [min-max] over the runs"
+	if ("mutant" in col)
+		print "seed scheme: the vz7 clearing at ->css_offline() (scripts/build -v mutant), UNSAFE on this kernel (use-after-free): measured for speed only"
+	# The ratios: fixed over each other kernel.
+	nr = 0
+	if ("baseline" in col) { rv[++nr] = "baseline"; rt[nr] = "fixed/base" }
+	if ("mutant" in col) { rv[++nr] = "mutant"; rt[nr] = "fixed/seed" }
+	hdr = sprintf("%-44s", "metric")
+	for (i = 1; i <= nv; i++)
+		hdr = hdr sprintf(" %22s", title[vars[i]])
+	for (r = 1; r <= nr; r++)
+		hdr = hdr sprintf(" %9s", rt[r])
+	print hdr
 	nk = split("quiet churn", kinds, " ")
 	for (j = 1; j <= nk; j++) {
 		for (m = 1; m <= 16; m++) {
 			if (m >= 14 && kinds[j] == "quiet")
 				continue
-			b = stats("baseline", kinds[j], m)
-			bm = med
-			f = stats("fixed", kinds[j], m)
-			fm = med
-			if (bm >= 1e90 || fm >= 1e90 || bm <= 0)
-				ratio = "-"
-			else
-				ratio = sprintf("%.2f", fm / bm)
-			printf "%-44s %22s %22s %9s\n", kinds[j] ": " name[m], b, f, ratio
+			out = sprintf("%-44s", kinds[j] ": " name[m])
+			for (i = 1; i <= nv; i++) {
+				cell = stats(vars[i], kinds[j], m)
+				md[vars[i]] = med
+				out = out sprintf(" %22s", cell)
+			}
+			fm = md["fixed"]
+			for (r = 1; r <= nr; r++) {
+				bm = md[rv[r]]
+				if (bm >= 1e90 || fm >= 1e90 || bm <= 0 || fm < 0)
+					ratio = "-"
+				else
+					ratio = sprintf("%.2f", fm / bm)
+				out = out sprintf(" %9s", ratio)
+			}
+			print out
 		}
 	}
+	for (i = 1; i <= nall; i++)
+		if (phases[allruns[i]] < 4)
+			note[++nnote] = sprintf("NOTE: %s: %d of 4 phases completed (the guest ended early); its completed phases count", allruns[i], phases[allruns[i]])
 	for (i = 1; i <= nnote; i++)
 		print note[i]
 	for (i = 1; i <= nbad; i++)

@@ -81,7 +81,35 @@ rc=0
 	ktap_test_pass "a churn phase below 95% of the rate is INVALID and fails the run" ||
 	ktap_test_fail "slow churn not flagged (exit $rc): $(grep INVALID "$T/table")"
 
+# The seed's scheme as a third kernel (--kernels baseline,fixed,mutant):
+# its column and the fixed/seed ratio; its run 2 crashed after two phases
+# (quiet1, churn1: one churn phase of 30 s), which counts for what it
+# completed, is noted, and whose status is reported.
+gen fixed 2 30 600 10
+gen mutant 1 20 600 10
+gen mutant 2 30 600 10
+sed -i '/name=quiet2/,$d' "$S/mutant-plain-n10-t30-r20-r2.out"
+echo 123 > "$S/mutant-plain-n10-t30-r20-r2.out.rc"
+gen mutant 3 10 600 10
+rc=0
+"$B" --churn-rate 20 -n 10 --runs 3 --kernels baseline,fixed,mutant --report-only -o "$S" > "$T/table" 2>"$T/err" || rc=$?
+sed 's/^/# /' "$T/table"
+if [ "$rc" = 0 ] && grep -qE '^metric +baseline +fixed +seed scheme +fixed/base +fixed/seed$' "$T/table"; then
+	ktap_test_pass "three kernels: a seed-scheme column and a fixed/seed ratio"
+else
+	ktap_test_fail "three kernels: status $rc, $(cat "$T/err")"
+fi
+expect_row "churn: kswapd rounds/min" "2.00 [0.00-4.00] 40.00 [20.00-60.00] 40.00 [20.00-60.00] 20.00 1.00"
+grep -q '^NOTE: mutant-plain-n10-t30-r20-r2: 2 of 4 phases completed' "$T/table" &&
+	grep -q '^CRASH: mutant-plain-n10-t30-r20-r2: the guest ended with status 123' "$T/table" &&
+	grep -q '^seed scheme: .*UNSAFE.*speed only' "$T/table" &&
+	ktap_test_pass "the crashed mutant run: noted, its status reported, the scheme said to be unsafe" ||
+	ktap_test_fail "the crashed mutant run is not reported"
+
 . "$(dirname "$0")/refuse.inc"
+ktap_expect_error "--kernels without fixed refused" "must include fixed" "$B" --kernels baseline,mutant --report-only -o "$T"
+ktap_expect_error "--kernels with an unknown kernel refused" "'nosuch' is none of" "$B" --kernels fixed,nosuch --report-only -o "$T"
+ktap_expect_error "--kernels fixed alone refused" "at least one of baseline, mutant" "$B" --kernels fixed --report-only -o "$T"
 ktap_expect_error "an unknown regime refused" "regime must be plain, slow or swap" "$B" --regime fast --report-only -o "$T"
 ktap_expect_error "a churn rate over 1000 refused" "churn-rate must be 0-1000" "$B" --churn-rate 1001 --report-only -o "$T"
 ktap_expect_error "a non-numeric churn rate refused" "numeric option expected" "$B" --churn-rate x --report-only -o "$T"
