@@ -516,6 +516,22 @@ static int bounded_arg(int *val, const char *arg, int lo, int hi, const char *wh
 	return 0;
 }
 
+/* A KSFT_* code as a result line, as mainline's test_memcontrol.c does. */
+static void report(int ret, const char *name)
+{
+	switch (ret) {
+	case KSFT_PASS:
+		ksft_test_result_pass("%s\n", name);
+		break;
+	case KSFT_SKIP:
+		ksft_test_result_skip("%s\n", name);
+		break;
+	default:
+		ksft_test_result_fail("%s\n", name);
+		break;
+	}
+}
+
 int main(int argc, char **argv)
 {
 	int opt;
@@ -568,30 +584,24 @@ int main(int argc, char **argv)
 			argv[0]);
 		return 2;
 	}
+	/* Line by line: children and the module's insmod write too. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	ksft_print_header();
-	ksft_set_plan(1);
-	if (!cg_memory_root()) {
-		ksft_test_result_skip("churn: no cgroup v1 memory hierarchy");
-		ksft_exit();
-	}
-	if (ensure_module()) {
-		ksft_test_result_skip("churn: memcg_iter_stress.ko not available");
-		ksft_exit();
-	}
-	if (meminfo_kb("SwapTotal") <= 0) {
-		ksft_test_result_skip("churn: no swap");
-		ksft_exit();
-	}
+	/* What the test needs, before the plan: a skip is "1..0 # SKIP". */
+	if (!cg_memory_root())
+		ksft_exit_skip("churn: no cgroup v1 memory hierarchy\n");
+	if (ensure_module())
+		ksft_exit_skip("churn: memcg_iter_stress.ko not available\n");
+	if (meminfo_kb("SwapTotal") <= 0)
+		ksft_exit_skip("churn: no swap\n");
 	baseline = memcg_count();
 	if (root_hierarchy &&
-	    cg_write(cg_memory_root(), "memory.use_hierarchy", "1")) {
-		ksft_test_result_skip("churn: cannot make the root hierarchical (groups exist?)");
-		ksft_exit();
-	}
-	ksft_test_result_code(test_churn(),
-			      "churn under reclaim with injected walk breaks", NULL);
+	    cg_write(cg_memory_root(), "memory.use_hierarchy", "1"))
+		ksft_exit_skip("churn: cannot make the root hierarchical (groups exist?)\n");
+	ksft_set_plan(1);
+	report(test_churn(), "churn under reclaim with injected walk breaks");
 	if (root_hierarchy)
 		cg_write(cg_memory_root(), "memory.use_hierarchy", "0");
-	ksft_exit();
+	ksft_finished();
 	return 0;
 }

@@ -200,6 +200,22 @@ static void teardown(void)
 	cg_destroy(top);
 }
 
+/* A KSFT_* code as a result line, as mainline's test_memcontrol.c does. */
+static void report(int ret, const char *name)
+{
+	switch (ret) {
+	case KSFT_PASS:
+		ksft_test_result_pass("%s\n", name);
+		break;
+	case KSFT_SKIP:
+		ksft_test_result_skip("%s\n", name);
+		break;
+	default:
+		ksft_test_result_fail("%s\n", name);
+		break;
+	}
+}
+
 int main(int argc, char **argv)
 {
 	long baseline, after, n = 0;
@@ -222,13 +238,12 @@ int main(int argc, char **argv)
 		}
 	}
 	rnd_state = seed * 0x9e3779b97f4a7c15ULL + 1;
+	/* Line by line: the workers write too. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	ksft_print_header();
+	if (!cg_memory_root())
+		ksft_exit_skip("random: no cgroup v1 memory hierarchy\n");
 	ksft_set_plan(2);
-	if (!cg_memory_root()) {
-		ksft_test_result_skip("random: no cgroup v1 memory hierarchy");
-		ksft_test_result_skip("random: teardown");
-		ksft_exit();
-	}
 	ksft_print_msg("seed %lu (rerun with -s %lu)\n", seed, seed);
 	baseline = memcg_count();
 	snprintf(top, sizeof(top), "%s/memcg_iter_random", cg_memory_root());
@@ -256,13 +271,13 @@ int main(int argc, char **argv)
 	if (unexpected)
 		ret = KSFT_FAIL;
 report:
-	ksft_test_result_code(ret, "random: operations fail only as documented", NULL);
+	report(ret, "random: operations fail only as documented");
 	/* Whatever the operations or a failed setup left. */
 	teardown();
 	after = memcg_count_settle(baseline, 60);
 	ksft_print_msg("memory cgroups: %ld before, %ld after teardown\n", baseline, after);
-	ksft_test_result_code(after == baseline ? KSFT_PASS : KSFT_FAIL,
-			      "random: teardown frees every group", NULL);
-	ksft_exit();
+	report(after == baseline ? KSFT_PASS : KSFT_FAIL,
+	       "random: teardown frees every group");
+	ksft_finished();
 	return 0;
 }

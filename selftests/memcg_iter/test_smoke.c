@@ -232,6 +232,22 @@ static const struct smoke_test {
 	{ test_remove_all, "smoke: remove all, no memcg leaked", 0, 0 },
 };
 
+/* A KSFT_* code as a result line, as mainline's test_memcontrol.c does. */
+static void report(int ret, const char *name)
+{
+	switch (ret) {
+	case KSFT_PASS:
+		ksft_test_result_pass("%s\n", name);
+		break;
+	case KSFT_SKIP:
+		ksft_test_result_skip("%s\n", name);
+		break;
+	default:
+		ksft_test_result_fail("%s\n", name);
+		break;
+	}
+}
+
 int main(int argc, char **argv)
 {
 	int opt, ret, have_groups = 0;
@@ -251,24 +267,23 @@ int main(int argc, char **argv)
 			return opt == 'h' ? 0 : 2;
 		}
 	}
+	/* Line by line: the hog and the module's insmod write too. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	ksft_print_header();
-	if (!cg_memory_root()) {
-		ksft_set_plan(0);
-		ksft_print_msg("no cgroup v1 memory hierarchy mounted\n");
-		return KSFT_SKIP;
-	}
+	if (!cg_memory_root())
+		ksft_exit_skip("no cgroup v1 memory hierarchy mounted\n");
 	ksft_set_plan(ARRAY_SIZE(tests));
 	for (i = 0; i < ARRAY_SIZE(tests); i++) {
 		if (tests[i].needs_groups && !have_groups) {
 			snprintf(name, sizeof(name), "%s (setup failed)", tests[i].name);
-			ksft_test_result_skip(name);
+			ksft_test_result_skip("%s\n", name);
 			continue;
 		}
 		ret = tests[i].fn();
 		if (tests[i].makes_groups)
 			have_groups = ret == KSFT_PASS;
-		ksft_test_result_code(ret, tests[i].name, NULL);
+		report(ret, tests[i].name);
 	}
-	ksft_exit();
+	ksft_finished();
 	return 0;
 }
