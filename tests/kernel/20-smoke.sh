@@ -7,7 +7,7 @@ need_tree
 for f in release debug; do
 	kbuild "$f" fixed || { ktap_test_fail "$f build"; continue; }
 	t0=$(date +%s)
-	"$PROJ/scripts/guest-run" -f "$f" -v fixed -n "smoke-$f" -- ./ksft_runner.sh test_smoke &&
+	"$PROJ/scripts/guest-run" -f "$f" -v fixed -n "smoke-$f" -- ./workload smoke &&
 		ktap_test_pass "smoke on $f/fixed" || ktap_test_fail "smoke on $f/fixed"
 	echo "RESULT: smoke $f/fixed (boot, 1000 memcgs, pressure, teardown): $(($(date +%s) - t0)) s"
 done

@@ -28,17 +28,14 @@ run_churn() {
 	"$PROJ/scripts/guest-run" "$@" >> "$OUT" 2>&1 || rc=$?
 	[ "$rc" = 0 ] && ktap_test_pass "$what" || ktap_test_fail "$what (status $rc)"
 }
+# The guest side: scripts/guest/workload, which make mutants runs too.
 run_churn "churn tests on debug/fixed" -f debug -v fixed -n churn-debug -t 2400 -- \
-	"insmod ./memcg_iter_stress.ko &&
-	 ./ksft_runner.sh 'test_churn -c -n $N -t $T $W -H 1' 'test_churn -c -n $N -t $T $W -H 0' 'test_churn -c -n $N -t $T $W -R';
-	 $SLAB_VALIDATE"
+	"./workload churn $T 1 $N $W"
 # Limit reclaim in a guest with room to spare: kmemleak stays on (under the
 # global hog it switches itself off) and its scan must come back clean.
 run_churn "churn with limit reclaim and a kmemleak scan on debug/fixed" \
 	-f debug -v fixed -n churn-debug-limit -m 1024 -t 1200 -- \
-	"insmod ./memcg_iter_stress.ko &&
-	 ./ksft_runner.sh 'test_churn -c -n $N -t $T $W -H 1 -L -K';
-	 $SLAB_VALIDATE"
+	"./workload churn-limit $T 1 $N $W"
 sed 's/^/# /' "$OUT"
 sed -n 's/^\(# \)*RESULT: /RESULT: debug\/fixed /p' "$OUT"
 ktap_finished

@@ -7,7 +7,7 @@ SEED=${RANDOM_SEED:-$(date +%s)}
 echo "seed $SEED (rerun with RANDOM_SEED=$SEED)"
 rc=0
 out=$("$PROJ/scripts/guest-run" -f debug -v fixed -n random-debug -t 1200 -- \
-	"insmod ./memcg_iter_stress.ko && ./ksft_runner.sh 'test_random -s $SEED -t 60'" 2>&1) || rc=$?
+	"./workload random 60 $SEED $RACE_GROUPS $RACE_CHURN" 2>&1) || rc=$?
 echo "$out" | sed 's/^/# /'
 [ "$rc" = 0 ] && ktap_test_pass "random operations on debug/fixed (seed $SEED)" ||
 	ktap_test_fail "random operations (seed $SEED), status $rc"

@@ -56,15 +56,11 @@ for f in release debug; do
 	kbuild "$f" fixed || { ktap_test_fail "$f build"; continue; }
 	rc=0
 	t0=$(date +%s)
+	# scripts/guest/workload numa: smoke, churn H0, limit, random,
+	# churn H1, then the module's per-node counters.
 	# shellcheck disable=SC2086 # VM holds guest-run options
 	"$PROJ/scripts/guest-run" -f "$f" -v fixed -n "numa-$f" -t 2400 $VM -- \
-		"echo nodes \$(cat /sys/devices/system/node/online) cpus \$(cat /sys/devices/system/cpu/online);
-		 ./ksft_runner.sh test_smoke &&
-		 insmod ./memcg_iter_stress.ko &&
-		 ./ksft_runner.sh 'test_churn -c -n $N -t $T $W -H 0' 'test_churn -c -n $N -t $T $W -H 1 -L' \
-			'test_random -s $SEED -t $T' 'test_churn -c -n $N -t $T $W -H 1';
-		 rc=\$?; grep '^node' /sys/kernel/debug/memcg_iter_stress/stats; (exit \$rc);
-		 $SLAB_VALIDATE" > "$D/$f.out" 2>&1 || rc=$?
+		"./workload numa $T $SEED $N $W" > "$D/$f.out" 2>&1 || rc=$?
 	sed 's/^/# /' "$D/$f.out"
 	echo "RESULT: numa $f/fixed, 2 nodes, 4 vCPUs: $(($(date +%s) - t0)) s"
 	sed -n "s/^\(# \)*RESULT: /RESULT: numa $f\/fixed /p" "$D/$f.out"

@@ -16,7 +16,8 @@
 need_tree
 kbuild debug mutant-online || { ktap_test_fail "build mutant-online"; ktap_finished; }
 kbuild debug fixed || { ktap_test_fail "build fixed"; ktap_finished; }
-CMD="./ksft_runner.sh 'test_online_fail.sh 30 3'; $SLAB_VALIDATE"
+# scripts/guest/workload online: test_online_fail.sh 30 3, SLUB validated.
+CMD="./workload online"
 
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
