@@ -62,7 +62,7 @@ rec() {
 	{ echo "[   10.000000] memcg-iter: workload churn starts"; for l; do echo "$l"; done; } > "$b.console"
 	: > "$b.err"
 }
-for w in churn churn-limit online numa random smoke; do rec fixed "$w" 0; done
+for w in churn churn-limit online numa random smoke race-window; do rec fixed "$w" 0; done
 rec warned churn 2 "[   52.500000] WARNING: at mm/memcontrol.c:6300 mem_cgroup_iter_test_freed+0x90/0xa0()" \
 	"[   52.500001] memcg ffff88001 freed while an iterator of ffff88002 points at it"
 rec used churn 123 "[   31.000000] general protection fault: 0000 [#1] SMP" \
@@ -70,7 +70,7 @@ rec used churn 123 "[   31.000000] general protection fault: 0000 [#1] SMP" \
 rec splatted churn 2
 echo "--- splat 1 (line 5: suspicious RCU usage) ---" > "$O/splatted-churn.err"
 rec failed churn 1
-for w in churn churn-limit online numa random smoke; do rec missed "$w" 0; rec cheap "$w" 0; done
+for w in churn churn-limit online numa random smoke race-window; do rec missed "$w" 0; rec cheap "$w" 0; done
 rc=0
 "$M" --catalogue "$T/catalogue" -o "$O" --report-only > "$T/table" 2>&1 || rc=$?
 sed 's/^/# /' "$T/table"

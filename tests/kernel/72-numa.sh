@@ -79,9 +79,8 @@ done
 kbuild debug mutant || { ktap_test_fail "build debug/mutant"; ktap_finished; }
 RUNS=${MUTANT_RUNS:-3}
 MT=${MUTANT_SECONDS:-90}
-CMD="insmod ./memcg_iter_stress.ko probability=100 window_us=5000 window_probability=100 &&
-	./ksft_runner.sh 'test_churn -n 0 -r 1 -t $MT -H 1';
-	$SLAB_VALIDATE"
+# kernel/80's run: scripts/guest/workload race-window.
+CMD="./workload race-window $MT"
 caught=0
 i=1
 while [ $i -le "$RUNS" ] && [ "$caught" = 0 ]; do

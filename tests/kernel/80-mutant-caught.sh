@@ -33,12 +33,11 @@ RUNS=${MUTANT_RUNS:-2}
 EXTRA=${MUTANT_EXTRA_RUNS:-2}
 T=${MUTANT_SECONDS:-60}
 TMO=$((T * 2 + 180))
-# churn_cmd [-c]: the churn run, with test_churn's options.
+# churn_cmd [-c]: the churn run (scripts/guest/workload race-window:
+# test_churn -n 0 -r 1 -H 1, every walk broken, the window widened), with
+# more of test_churn's options.
 churn_cmd() {
-	echo "insmod ./memcg_iter_stress.ko probability=100 window_us=5000 window_probability=100 &&
-	echo 'memcg-iter: mutant churn starts' > /dev/kmsg &&
-	./ksft_runner.sh 'test_churn -n 0 -r 1 -t $T -H 1 $*';
-	$SLAB_VALIDATE"
+	echo "./workload race-window $T 1 0 -r 1 $*"
 }
 # churn_vm VARIANT NAME [-c]: the churn run above on the debug kernel of
 # VARIANT; the mutant runs and the fixed-kernel control share it (the
