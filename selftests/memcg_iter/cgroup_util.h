@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "ksft.h"
+
 #define KB(x) ((size_t)(x) << 10)
 #define MB(x) ((size_t)(x) << 20)
 
@@ -66,5 +68,25 @@ pid_t spawn_hog(long mb, int seconds, const char *cg);
 /* Read a whole small file into buf, 0 on success. */
 int read_text(const char *path, char *buf, size_t len);
 int write_text(const char *path, const char *buf);
+
+/*
+ * A KSFT_* code as the test's result line, as mainline's cgroup
+ * test_memcontrol.c does in its main loop.  Inline: the counters of
+ * ksft.h are per translation unit.
+ */
+static inline void report_result(int ret, const char *name)
+{
+	switch (ret) {
+	case KSFT_PASS:
+		ksft_test_result_pass("%s\n", name);
+		break;
+	case KSFT_SKIP:
+		ksft_test_result_skip("%s\n", name);
+		break;
+	default:
+		ksft_test_result_fail("%s\n", name);
+		break;
+	}
+}
 
 #endif

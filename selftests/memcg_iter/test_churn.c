@@ -516,22 +516,6 @@ static int bounded_arg(int *val, const char *arg, int lo, int hi, const char *wh
 	return 0;
 }
 
-/* A KSFT_* code as a result line, as mainline's test_memcontrol.c does. */
-static void report(int ret, const char *name)
-{
-	switch (ret) {
-	case KSFT_PASS:
-		ksft_test_result_pass("%s\n", name);
-		break;
-	case KSFT_SKIP:
-		ksft_test_result_skip("%s\n", name);
-		break;
-	default:
-		ksft_test_result_fail("%s\n", name);
-		break;
-	}
-}
-
 int main(int argc, char **argv)
 {
 	int opt;
@@ -599,7 +583,7 @@ int main(int argc, char **argv)
 	    cg_write(cg_memory_root(), "memory.use_hierarchy", "1"))
 		ksft_exit_skip("churn: cannot make the root hierarchical (groups exist?)\n");
 	ksft_set_plan(1);
-	report(test_churn(), "churn under reclaim with injected walk breaks");
+	report_result(test_churn(), "churn under reclaim with injected walk breaks");
 	if (root_hierarchy)
 		cg_write(cg_memory_root(), "memory.use_hierarchy", "0");
 	ksft_finished();

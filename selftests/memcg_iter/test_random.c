@@ -200,22 +200,6 @@ static void teardown(void)
 	cg_destroy(top);
 }
 
-/* A KSFT_* code as a result line, as mainline's test_memcontrol.c does. */
-static void report(int ret, const char *name)
-{
-	switch (ret) {
-	case KSFT_PASS:
-		ksft_test_result_pass("%s\n", name);
-		break;
-	case KSFT_SKIP:
-		ksft_test_result_skip("%s\n", name);
-		break;
-	default:
-		ksft_test_result_fail("%s\n", name);
-		break;
-	}
-}
-
 int main(int argc, char **argv)
 {
 	long baseline, after, n = 0;
@@ -271,13 +255,13 @@ int main(int argc, char **argv)
 	if (unexpected)
 		ret = KSFT_FAIL;
 report:
-	report(ret, "random: operations fail only as documented");
+	report_result(ret, "random: operations fail only as documented");
 	/* Whatever the operations or a failed setup left. */
 	teardown();
 	after = memcg_count_settle(baseline, 60);
 	ksft_print_msg("memory cgroups: %ld before, %ld after teardown\n", baseline, after);
-	report(after == baseline ? KSFT_PASS : KSFT_FAIL,
-	       "random: teardown frees every group");
+	report_result(after == baseline ? KSFT_PASS : KSFT_FAIL,
+		      "random: teardown frees every group");
 	ksft_finished();
 	return 0;
 }

@@ -232,22 +232,6 @@ static const struct smoke_test {
 	{ test_remove_all, "smoke: remove all, no memcg leaked", 0, 0 },
 };
 
-/* A KSFT_* code as a result line, as mainline's test_memcontrol.c does. */
-static void report(int ret, const char *name)
-{
-	switch (ret) {
-	case KSFT_PASS:
-		ksft_test_result_pass("%s\n", name);
-		break;
-	case KSFT_SKIP:
-		ksft_test_result_skip("%s\n", name);
-		break;
-	default:
-		ksft_test_result_fail("%s\n", name);
-		break;
-	}
-}
-
 int main(int argc, char **argv)
 {
 	int opt, ret, have_groups = 0;
@@ -282,7 +266,7 @@ int main(int argc, char **argv)
 		ret = tests[i].fn();
 		if (tests[i].makes_groups)
 			have_groups = ret == KSFT_PASS;
-		report(ret, tests[i].name);
+		report_result(ret, tests[i].name);
 	}
 	ksft_finished();
 	return 0;
