@@ -10,7 +10,8 @@ MEMCG_ITER_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 SLAB_VALIDATE='rc=$?; for f in /sys/kernel/slab/*/validate; do echo 1 > $f; done 2>/dev/null; exit $rc'
 
 # The evidence that a mutant was caught (FREED_CHECK_RE, FREED_USE_RE,
-# MEMCG_CODE_RE, freed_use) comes from scripts/lib/evidence.sh.
+# MEMCG_CODE_RE, freed_use).
+. "$MEMCG_ITER_ROOT/scripts/lib/evidence.sh"
 
 # Results in KTAP (selftests/memcg_iter/ktap_helpers.sh, the one helper
 # of every layer): ktap_test_pass/fail, ktap_expect_error, ktap_skip_all

@@ -174,24 +174,26 @@ cache_install() {
 # evidence match the texts the scanner is proven on.  Fails, naming the
 # kind, on a kind the list does not have.
 splat_re() {
-	sr_out=
-	for sr_k; do
-		sr_re=$(awk -v k="$sr_k: " 'index($0, k) == 1 { print substr($0, length(k) + 1); exit }' \
-			"$PROJ/scripts/lib/console-splats.txt")
-		if [ -z "$sr_re" ]; then
-			printf '%s: error: no kind "%s" in scripts/lib/console-splats.txt\n' "$PROG" "$sr_k" >&2
-			return 1
-		fi
-		sr_out=${sr_out:+$sr_out|}$sr_re
-	done
-	printf '%s\n' "$sr_out"
+	# One pass over the list; the kinds, in order, tab-separated.
+	awk -v prog="$PROG" -v kinds="$(printf '%s\t' "$@")" '
+		BEGIN { n = split(kinds, want, "\t") - 1 }
+		{ for (i = 1; i <= n; i++) if (index($0, want[i] ": ") == 1) re[i] = substr($0, length(want[i]) + 3) }
+		END {
+			for (i = 1; i <= n; i++) {
+				if (!(i in re)) {
+					printf "%s: error: no kind \"%s\" in scripts/lib/console-splats.txt\n", prog, want[i] > "/dev/stderr"
+					exit 1
+				}
+				out = out (i > 1 ? "|" : "") re[i]
+			}
+			print out
+		}' "$PROJ/scripts/lib/console-splats.txt"
 }
 
 # The kernel variants (the table scripts/lib/variants) and build
-# directories; the console evidence of a caught mutant (after splat_re,
-# which it uses).
+# directories.  (scripts/lib/evidence.sh, the console evidence of a caught
+# mutant, is sourced by its users: tests/lib.sh, scripts/mutants.)
 . "$PROJ/scripts/lib/kernel.sh"
-. "$PROJ/scripts/lib/evidence.sh"
 
 # has_pristine: true when a verified pristine tree is in the cache.
 has_pristine() {
