@@ -4,10 +4,6 @@
 MEMCG_ITER_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$MEMCG_ITER_ROOT/scripts/lib/common.sh"
 
-# Guest command tail: validate every SLUB cache (poison or red-zone damage
-# is reported on the console) and exit with the status of what ran before.
-# shellcheck disable=SC2016 # guest shell text, expanded in the guest
-SLAB_VALIDATE='rc=$?; for f in /sys/kernel/slab/*/validate; do echo 1 > $f; done 2>/dev/null; exit $rc'
 
 # The evidence that a mutant was caught (FREED_CHECK_RE, FREED_USE_RE,
 # MEMCG_CODE_RE, freed_use).
