@@ -4,7 +4,6 @@
 MEMCG_ITER_ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 . "$MEMCG_ITER_ROOT/scripts/lib/common.sh"
 
-
 # The evidence that a mutant was caught (FREED_CHECK_RE, FREED_USE_RE,
 # MEMCG_CODE_RE, freed_use).
 . "$MEMCG_ITER_ROOT/scripts/lib/evidence.sh"
